@@ -43,6 +43,19 @@ public final class TestDatabase {
         return withDatabase(adminUrl, name);
     }
 
+    /**
+     * An empty database on the machine's PostgreSQL server ({@code MAGPIE_LOCAL_PG_URL}, default
+     * {@code jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres}); the application migrates it.
+     */
+    public static synchronized String freshLocalServerDatabaseUrl() {
+        String server = System.getenv()
+                .getOrDefault("MAGPIE_LOCAL_PG_URL", "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
+        dropLeftovers(server);
+        String name = "magpie_ext_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+        execute(server, "create database " + name);
+        return withDatabase(server, name);
+    }
+
     private static void ensureTemplate() {
         if (adminUrl != null) {
             return;
@@ -79,6 +92,27 @@ public final class TestDatabase {
                 .outOfOrder(true)
                 .load()
                 .migrate();
+    }
+
+    /** Drops databases that earlier test JVMs (no longer alive) left on the shared server. */
+    private static void dropLeftovers(String server) {
+        try (Connection c = DriverManager.getConnection(server);
+                Statement s = c.createStatement();
+                var rs = s.executeQuery("select datname from pg_database where datname like 'magpie\\_ext\\_%'")) {
+            var stale = new java.util.ArrayList<String>();
+            while (rs.next()) {
+                String name = rs.getString(1);
+                long pid = Long.parseLong(name.split("_")[2]);
+                if (ProcessHandle.of(pid).isEmpty()) {
+                    stale.add(name);
+                }
+            }
+            for (String name : stale) {
+                s.execute("drop database if exists " + name);
+            }
+        } catch (SQLException | RuntimeException e) {
+            // best effort: a leftover database costs disk space, not correctness
+        }
     }
 
     static String withDatabase(String url, String database) {

@@ -7,7 +7,9 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Gives every test application context a database of its own (see {@link TestDatabase}), unless
- * the test configured {@code spring.datasource.url} itself. Registered in
+ * the test configured {@code spring.datasource.url} itself. With
+ * {@code magpie.test.database=local-server} the database is created empty on the machine's own
+ * PostgreSQL server instead, so Flyway migrates it from scratch like a production deployment. Registered in
  * {@code META-INF/spring.factories} of the test classpath.
  */
 public class TestDatabaseInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -18,8 +20,10 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
         if (!env.getProperty("spring.datasource.url", "").isEmpty()) {
             return;
         }
+        String url = "local-server".equals(env.getProperty("magpie.test.database"))
+                ? TestDatabase.freshLocalServerDatabaseUrl()
+                : TestDatabase.freshDatabaseUrl();
         env.getPropertySources()
-                .addFirst(new MapPropertySource(
-                        "magpieTestDatabase", Map.of("spring.datasource.url", TestDatabase.freshDatabaseUrl())));
+                .addFirst(new MapPropertySource("magpieTestDatabase", Map.of("spring.datasource.url", url)));
     }
 }
