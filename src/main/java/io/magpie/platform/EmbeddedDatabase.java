@@ -53,7 +53,7 @@ class EmbeddedDatabase {
             EmbeddedPostgres pg, @Value("${spring.datasource.hikari.maximum-pool-size:20}") int poolSize) {
         ensureDatabase(pg.getPostgresDatabase(), "magpie");
         HikariDataSource ds = new HikariDataSource();
-        ds.setJdbcUrl(pg.getJdbcUrl("postgres", "magpie"));
+        ds.setJdbcUrl(pg.getJdbcUrl("postgres", "magpie") + "&reWriteBatchedInserts=true");
         ds.setMaximumPoolSize(poolSize);
         ds.setPoolName("magpie-embedded");
         return ds;
