@@ -261,6 +261,8 @@ final class OrderChecks {
             problems.add(new FieldProblem(field, "required", "is required"));
         } else if (value.length() > max) {
             problems.add(new FieldProblem(field, "size", "at most " + max + " characters"));
+        } else if (value.chars().anyMatch(Character::isISOControl)) {
+            problems.add(new FieldProblem(field, "format", "must not contain control characters"));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.magpie.commerce;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
@@ -8,12 +9,30 @@ import java.util.List;
  * JSON reader stopping at the first.
  */
 record OrderCommand(
+        @Schema(
+                requiredMode = Schema.RequiredMode.REQUIRED,
+                description = "the merchant's order id, [A-Za-z0-9._:-]{1,64}")
         String orderId,
+
+        @Schema(description = "the merchant's customer id; an unknown one creates a customer")
         String customerId,
-        String store,
+
+        @Schema(description = "store code") String store,
+
+        @Schema(description = "[a-z0-9_]{1,32}", defaultValue = "online")
         String channel,
+
+        @Schema(description = "must be the tenant's currency")
         String currency,
+
+        @Schema(description = "ISO-8601 with offset; default now; at most 5 minutes ahead")
         String orderedAt,
+
+        @Schema(description = "order-level discount in minor units, prorated over the lines", defaultValue = "0")
         Long discount,
+
+        @Schema(description = "minor units", defaultValue = "0")
         Long freight,
+
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "1 to 200 lines")
         List<OrderLineCommand> lines) {}

@@ -34,8 +34,8 @@ class OrderIntake {
     record Outcome(OrderView view, boolean created) {}
 
     /** The answer of a bulk intake, in request order. */
-    record BulkOutcome(int created, int existing, List<Result> results) {
-        record Result(String orderId, String result) {}
+    record BulkOutcome(int created, int existing, List<BulkOrderResult> results) {
+        record BulkOrderResult(String orderId, String result) {}
     }
 
     /** A checked order with everything resolved that its rows need. */
@@ -177,12 +177,12 @@ class OrderIntake {
                 throw conflict(lost);
             }
         }
-        List<BulkOutcome.Result> results = new ArrayList<>(drafts.size());
+        List<BulkOutcome.BulkOrderResult> results = new ArrayList<>(drafts.size());
         int created = 0;
         for (OrderDraft d : drafts) {
             boolean isNew = ids.containsKey(d.orderNo());
             created += isNew ? 1 : 0;
-            results.add(new BulkOutcome.Result(d.orderNo(), isNew ? "created" : "existing"));
+            results.add(new BulkOutcome.BulkOrderResult(d.orderNo(), isNew ? "created" : "existing"));
         }
         return new BulkOutcome(created, drafts.size() - created, results);
     }
@@ -398,10 +398,10 @@ class OrderIntake {
 
     private static OrderView newView(Prepared p, String currency) {
         OrderDraft d = p.draft();
-        List<OrderView.Line> lines = new ArrayList<>(d.lines().size());
+        List<OrderView.OrderLineView> lines = new ArrayList<>(d.lines().size());
         for (int k = 0; k < d.lines().size(); k++) {
             OrderDraft.Line l = d.lines().get(k);
-            lines.add(new OrderView.Line(
+            lines.add(new OrderView.OrderLineView(
                     l.lineNo(),
                     l.sku(),
                     p.skus().get(k).productCode(),

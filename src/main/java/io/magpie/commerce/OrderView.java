@@ -20,11 +20,11 @@ record OrderView(
         Instant paidAt,
         Instant cancelledAt,
         String cancelReason,
-        List<Line> lines,
+        List<OrderLineView> lines,
         List<RefundView> refunds) {
 
     /** One line: {@code discount} includes the line's share of the order discount. */
-    record Line(
+    record OrderLineView(
             String lineId,
             String sku,
             String product,

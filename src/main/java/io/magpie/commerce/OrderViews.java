@@ -91,7 +91,7 @@ class OrderViews {
             return List.of();
         }
         long[] ids = heads.stream().mapToLong(Head::id).toArray();
-        Map<Long, List<OrderView.Line>> lines = new HashMap<>();
+        Map<Long, List<OrderView.OrderLineView>> lines = new HashMap<>();
         jdbc.sql("""
                         select l.order_id, l.line_no, l.sku_code, p.code, l.quantity, l.unit_price_minor,
                                l.discount_minor, l.amount_minor, l.refunded_quantity, l.refunded_minor
@@ -99,7 +99,7 @@ class OrderViews {
                          where l.tenant_id = ? and l.order_id = any(?)
                          order by l.order_id, l.id""").params(tenantId, ids).query(rs -> {
             lines.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                    .add(new OrderView.Line(
+                    .add(new OrderView.OrderLineView(
                             rs.getString(2),
                             rs.getString(3),
                             rs.getString(4),
@@ -147,14 +147,14 @@ class OrderViews {
         if (rows.isEmpty()) {
             return byOrder;
         }
-        Map<Long, List<RefundView.Line>> lines = new HashMap<>();
+        Map<Long, List<RefundView.RefundLineView>> lines = new HashMap<>();
         jdbc.sql("""
                         select rl.refund_id, l.line_no, rl.quantity, rl.units, rl.amount_minor
                           from commerce_refund_line rl join commerce_order_line l on l.id = rl.order_line_id
                          where rl.refund_id = any(?)
                          order by rl.refund_id, l.id""").param(rows.stream().mapToLong(RefundRow::id).toArray()).query(rs -> {
             lines.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                    .add(new RefundView.Line(rs.getString(2), rs.getInt(3), units(rs), rs.getLong(5)));
+                    .add(new RefundView.RefundLineView(rs.getString(2), rs.getInt(3), units(rs), rs.getLong(5)));
         });
         for (RefundRow r : rows) {
             byOrder.computeIfAbsent(r.orderId, k -> new ArrayList<>())
