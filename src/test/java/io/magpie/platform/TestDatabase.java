@@ -62,13 +62,16 @@ public final class TestDatabase {
                 throw new UncheckedIOException(e);
             }
             adminUrl = embedded.getJdbcUrl("postgres", "postgres");
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            // a Spring shutdown handler runs after every application context has closed; a plain JVM
+            // hook would stop the server while contexts still use it (the event publication registry
+            // queries it on close and then waits 30 s for a connection)
+            org.springframework.boot.SpringApplication.getShutdownHandlers().add(() -> {
                 try {
                     embedded.close();
                 } catch (IOException ignored) {
                     // the JVM is going away
                 }
-            }));
+            });
         }
         String template = TEMPLATE;
         execute(adminUrl, "drop database if exists " + template);
