@@ -43,7 +43,7 @@ class OrderRefunds {
     @Transactional
     Outcome refund(long tenantId, String orderNo, RefundCommand command) {
         List<FieldProblem> problems = new ArrayList<>();
-        RefundDraft draft = OrderChecks.refund(command, problems);
+        RefundDraft draft = RefundChecks.refund(command, problems);
         if (draft == null) {
             throw OrderChecks.invalid(problems);
         }
