@@ -66,6 +66,7 @@ public final class TestDatabase {
         } else {
             try {
                 embedded = EmbeddedPostgres.builder()
+                        .setRegisterShutdownHook(false)
                         .setServerConfig("max_connections", "300")
                         .setServerConfig("fsync", "off")
                         .setServerConfig("synchronous_commit", "off")
@@ -75,13 +76,16 @@ public final class TestDatabase {
                 throw new UncheckedIOException(e);
             }
             adminUrl = embedded.getJdbcUrl("postgres", "postgres");
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            // a Spring shutdown handler runs after every application context has closed; a JVM hook
+            // (ours or the library's) would stop the server while contexts still use it: the event
+            // publication registry queries it on close and then waits 30 s for a connection
+            org.springframework.boot.SpringApplication.getShutdownHandlers().add(() -> {
                 try {
                     embedded.close();
                 } catch (IOException ignored) {
                     // the JVM is going away
                 }
-            }));
+            });
         }
         String template = TEMPLATE;
         execute(adminUrl, "drop database if exists " + template);
