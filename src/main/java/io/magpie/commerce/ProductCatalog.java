@@ -58,10 +58,9 @@ class ProductCatalog {
             params.put("q", "%" + likeEscape(filter.q().strip()) + "%");
         }
         if (filter.category() != null) {
-            sql.append("""
-                     and p.category_id in (
-                        select id from commerce_category where tenant_id = :tenant and path like
-                          (select path from commerce_category where tenant_id = :tenant and code = :category) || '%')""");
+            sql.append(" and p.category_id in (select id from commerce_category where tenant_id = :tenant"
+                    + " and path like (select path from commerce_category where tenant_id = :tenant"
+                    + " and code = :category) || '%')");
             params.put("category", filter.category());
         }
         if (filter.brand() != null) {
