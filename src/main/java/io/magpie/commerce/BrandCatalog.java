@@ -25,11 +25,12 @@ class BrandCatalog {
 
     @Transactional
     Upserted<BrandView> put(long tenantId, String code, String name) {
+        Timestamp now = Timestamp.from(clock.instant());
         boolean created = jdbc.sql("""
-                        insert into commerce_brand (tenant_id, code, name, updated_at) values (?, ?, ?, ?)
+                        insert into commerce_brand (tenant_id, code, name, updated_at, created_at) values (?, ?, ?, ?, ?)
                         on conflict (tenant_id, code) do update set name = excluded.name, updated_at = excluded.updated_at
                         returning (xmax = 0)""")
-                .params(tenantId, code, name, Timestamp.from(clock.instant()))
+                .params(tenantId, code, name, now, now)
                 .query(Boolean.class)
                 .single();
         return new Upserted<>(get(tenantId, code).orElseThrow(), created);

@@ -59,9 +59,9 @@ class CategoryTree {
         if (existing.isEmpty()) {
             requireDepth(depth);
             long id = jdbc.sql("""
-                            insert into commerce_category (tenant_id, code, name, parent_id, path, depth, position, updated_at)
-                            values (?, ?, ?, ?, '/', ?, ?, ?) returning id""")
-                    .params(tenantId, code, name, parent == null ? null : parent.id, depth, position, now)
+                            insert into commerce_category (tenant_id, code, name, parent_id, path, depth, position, updated_at, created_at)
+                            values (?, ?, ?, ?, '/', ?, ?, ?, ?) returning id""")
+                    .params(tenantId, code, name, parent == null ? null : parent.id, depth, position, now, now)
                     .query(Long.class)
                     .single();
             jdbc.sql("update commerce_category set path = ? where id = ?")

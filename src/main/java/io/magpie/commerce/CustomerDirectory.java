@@ -32,11 +32,10 @@ public class CustomerDirectory {
         if (problem != null) {
             throw ProblemException.invalidField("external_id", "invalid_value", "customer id " + problem);
         }
+        Timestamp now = Timestamp.from(clock.instant());
         jdbc.sql("""
-                        insert into commerce_customer (tenant_id, external_id, updated_at) values (?, ?, ?)
-                        on conflict (tenant_id, external_id) do nothing""")
-                .params(tenantId, externalId, Timestamp.from(clock.instant()))
-                .update();
+                        insert into commerce_customer (tenant_id, external_id, updated_at, created_at) values (?, ?, ?, ?)
+                        on conflict (tenant_id, external_id) do nothing""").params(tenantId, externalId, now, now).update();
         return findCustomerId(tenantId, externalId).orElseThrow();
     }
 

@@ -1,6 +1,8 @@
 package io.magpie.commerce;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -15,8 +17,7 @@ final class CustomerRules {
     private CustomerRules() {}
 
     /** @param prefix field prefix of the i-th customer, e.g. {@code customers[3].} or an empty string */
-    static InputErrors check(List<CustomerInput> customers, IntFunction<String> prefix) {
-        InputErrors errors = new InputErrors();
+    static InputErrors check(List<CustomerInput> customers, IntFunction<String> prefix, InputErrors errors) {
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < customers.size(); i++) {
             CustomerInput c = customers.get(i);
@@ -44,6 +45,22 @@ final class CustomerRules {
             InputRules.attributes(at + "attributes", c.attributes(), errors);
         }
         return errors;
+    }
+
+    /**
+     * An ISO-8601 time with offset ({@code 2024-05-01T10:00:00Z}); a bad one adds a problem and
+     * gives {@code null}. Parsed here rather than by Jackson so the problem names its field.
+     */
+    static Instant parseTime(String field, String value, InputErrors errors) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            errors.add(field, "invalid_value", "'" + value + "' is not an ISO-8601 time like 2024-05-01T10:00:00Z");
+            return null;
+        }
     }
 
     static String registeredAt(Instant at) {

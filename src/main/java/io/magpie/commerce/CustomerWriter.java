@@ -49,6 +49,7 @@ class CustomerWriter {
 
     private UpsertCounts writeChunk(
             long tenantId, ContactHashing.Hasher hasher, List<CustomerInput> chunk, boolean keepAttributes) {
+        Timestamp now = Timestamp.from(clock.instant());
         int n = chunk.size();
         String[] ids = new String[n];
         String[] names = new String[n];
@@ -80,9 +81,9 @@ class CustomerWriter {
         long created = jdbc
                 .sql("""
                         insert into commerce_customer (tenant_id, external_id, name, phone_hash, phone_masked, email_hash,
-                                                       email_masked, attributes, registered_at, updated_at)
+                                                       email_masked, attributes, registered_at, updated_at, created_at)
                         select ?, t.external_id, t.name, t.phone_hash, t.phone_masked, t.email_hash, t.email_masked,
-                               coalesce(cast(t.attributes as jsonb), '{}'), cast(t.registered_at as timestamptz), ?
+                               coalesce(cast(t.attributes as jsonb), '{}'), cast(t.registered_at as timestamptz), ?, ?
                           from unnest(cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
                                       cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]))
                                as t(external_id, name, phone_hash, phone_masked, email_hash, email_masked, attributes,
@@ -96,7 +97,8 @@ class CustomerWriter {
                         returning (xmax = 0)""")
                 .params(
                         tenantId,
-                        Timestamp.from(clock.instant()),
+                        now,
+                        now,
                         ids,
                         names,
                         phoneHashes,

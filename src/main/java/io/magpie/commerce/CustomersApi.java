@@ -6,7 +6,7 @@ import io.magpie.platform.Scopes;
 import io.magpie.platform.Tenancy;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -45,10 +45,18 @@ class CustomersApi {
         this.tx = tx;
     }
 
-    record CustomerBody(
-            String name, String phone, String email, Map<String, Object> attributes, Instant registeredAt) {}
+    record CustomerBody(String name, String phone, String email, Map<String, Object> attributes, String registeredAt) {}
 
-    record BulkCustomers(List<CustomerInput> customers) {}
+    /** {@code registered_at} is ISO-8601 with an offset, e.g. {@code 2024-05-01T10:00:00Z}. */
+    record BulkCustomer(
+            String externalId,
+            String name,
+            String phone,
+            String email,
+            Map<String, Object> attributes,
+            String registeredAt) {}
+
+    record BulkCustomers(List<BulkCustomer> customers) {}
 
     record BulkResult(long created, long updated) {}
 
@@ -61,14 +69,15 @@ class CustomersApi {
     ResponseEntity<CustomerView> put(@PathVariable String externalId, @RequestBody CustomerBody body) {
         InputRules.pathCode("external_id", externalId);
         long tenantId = Tenancy.currentTenantId();
+        InputErrors errors = new InputErrors();
         CustomerInput input = new CustomerInput(
                 externalId,
                 body.name(),
                 body.phone(),
                 body.email(),
                 body.attributes() == null ? Map.of() : body.attributes(),
-                body.registeredAt());
-        CustomerRules.check(List.of(input), i -> "").throwIfAny();
+                CustomerRules.parseTime("registered_at", body.registeredAt(), errors));
+        CustomerRules.check(List.of(input), i -> "", errors).throwIfAny();
         Upserted<CustomerView> saved = tx.execute(s -> {
             UpsertCounts counts = writer.upsert(tenantId, List.of(input), false, n -> {});
             return new Upserted<>(queries.get(tenantId, externalId).orElseThrow(), counts.created() > 0);
@@ -91,12 +100,23 @@ class CustomersApi {
             throw ProblemException.invalidField(
                     "customers", "size", "at most " + MAX_BULK + " customers per request; split the batch");
         }
-        CustomerRules.check(body.customers(), i -> "customers[" + i + "].").throwIfAny();
-        List<CustomerInput> inputs = body.customers().stream()
-                .map(c -> c.attributes() != null
-                        ? c
-                        : new CustomerInput(c.externalId(), c.name(), c.phone(), c.email(), Map.of(), c.registeredAt()))
-                .toList();
+        InputErrors errors = new InputErrors();
+        List<CustomerInput> inputs = new ArrayList<>(body.customers().size());
+        for (int i = 0; i < body.customers().size(); i++) {
+            BulkCustomer c = body.customers().get(i);
+            inputs.add(
+                    c == null
+                            ? null
+                            : new CustomerInput(
+                                    c.externalId(),
+                                    c.name(),
+                                    c.phone(),
+                                    c.email(),
+                                    c.attributes() == null ? Map.of() : c.attributes(),
+                                    CustomerRules.parseTime(
+                                            "customers[" + i + "].registered_at", c.registeredAt(), errors)));
+        }
+        CustomerRules.check(inputs, i -> "customers[" + i + "].", errors).throwIfAny();
         UpsertCounts counts = writer.upsert(tenantId, inputs, false, n -> {});
         return new BulkResult(counts.created(), counts.updated());
     }

@@ -11,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.GrantedAuthority;
@@ -39,7 +38,7 @@ class ImportsApi {
 
     record Started(long jobId, String statusUrl) {}
 
-    @PostMapping(path = "/api/v1/imports/{kind}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PostMapping("/api/v1/imports/{kind}")
     @PreAuthorize("hasAnyAuthority('SCOPE_catalog','SCOPE_customers','SCOPE_orders')")
     @Operation(
             summary = "Import a CSV file in the background",

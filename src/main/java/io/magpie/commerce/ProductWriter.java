@@ -109,8 +109,8 @@ class ProductWriter {
         Map<String, Long> productIds = new HashMap<>();
         long[] created = {0};
         jdbc.sql("""
-                        insert into commerce_product (tenant_id, code, name, category_id, brand_id, status, attributes, updated_at)
-                        select ?, t.code, t.name, t.category_id, t.brand_id, t.status, cast(t.attributes as jsonb), ?
+                        insert into commerce_product (tenant_id, code, name, category_id, brand_id, status, attributes, updated_at, created_at)
+                        select ?, t.code, t.name, t.category_id, t.brand_id, t.status, cast(t.attributes as jsonb), ?, ?
                           from unnest(cast(? as text[]), cast(? as text[]), cast(? as bigint[]), cast(? as bigint[]),
                                       cast(? as text[]), cast(? as text[]))
                                as t(code, name, category_id, brand_id, status, attributes)
@@ -118,7 +118,7 @@ class ProductWriter {
                            set name = excluded.name, category_id = excluded.category_id, brand_id = excluded.brand_id,
                                status = excluded.status, attributes = excluded.attributes, updated_at = excluded.updated_at
                         returning id, code, (xmax = 0) as inserted""")
-                .params(tenantId, now, codes, names, categoryIdArray, brandIdArray, statuses, attributes)
+                .params(tenantId, now, now, codes, names, categoryIdArray, brandIdArray, statuses, attributes)
                 .query(rs -> {
                     productIds.put(rs.getString("code"), rs.getLong("id"));
                     if (rs.getBoolean("inserted")) {
@@ -151,8 +151,8 @@ class ProductWriter {
         Set<String> stored = new HashSet<>();
         jdbc.sql("""
                         insert into commerce_sku (tenant_id, product_id, code, name, price_minor, list_price_minor,
-                                                  currency, status, updated_at)
-                        select ?, t.product_id, t.code, t.name, t.price, t.list_price, ?, t.status, ?
+                                                  currency, status, updated_at, created_at)
+                        select ?, t.product_id, t.code, t.name, t.price, t.list_price, ?, t.status, ?, ?
                           from unnest(cast(? as bigint[]), cast(? as text[]), cast(? as text[]), cast(? as bigint[]),
                                       cast(? as bigint[]), cast(? as text[]))
                                as t(product_id, code, name, price, list_price, status)
@@ -165,6 +165,7 @@ class ProductWriter {
                 .params(
                         tenantId,
                         currency,
+                        now,
                         now,
                         productIdList.toArray(Long[]::new),
                         skuCodes.toArray(String[]::new),

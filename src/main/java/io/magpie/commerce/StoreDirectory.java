@@ -29,9 +29,10 @@ class StoreDirectory {
 
     @Transactional
     Upserted<StoreView> put(long tenantId, String code, StoreInput s) {
+        Timestamp now = Timestamp.from(clock.instant());
         boolean created = jdbc.sql("""
-                        insert into commerce_store (tenant_id, code, name, latitude, longitude, time_zone, address, status, updated_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        insert into commerce_store (tenant_id, code, name, latitude, longitude, time_zone, address, status, updated_at, created_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         on conflict (tenant_id, code) do update
                            set name = excluded.name, latitude = excluded.latitude, longitude = excluded.longitude,
                                time_zone = excluded.time_zone, address = excluded.address, status = excluded.status,
@@ -46,7 +47,8 @@ class StoreDirectory {
                         s.timeZone(),
                         s.address(),
                         s.status().name(),
-                        Timestamp.from(clock.instant()))
+                        now,
+                        now)
                 .query(Boolean.class)
                 .single();
         return new Upserted<>(get(tenantId, code).orElseThrow(), created);
