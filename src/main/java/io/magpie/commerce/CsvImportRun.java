@@ -65,7 +65,7 @@ final class CsvImportRun<T> {
             progress.fail("row " + Math.max(0, e.record() - 1) + ": " + e.getMessage(), List.of());
             return;
         }
-        progress.total(rows.size());
+        progress.total(dataRows);
         if (errors.isEmpty()) {
             kind.check(tenantId, rows, errors);
         }
@@ -87,23 +87,22 @@ final class CsvImportRun<T> {
             progress.fail("the database refused the rows; nothing was imported", List.of());
             return;
         }
-        progress.message(rows.size() + " row(s) imported"
-                + (dataRows > rows.size() ? ", " + (dataRows - rows.size()) + " empty row(s) skipped" : ""));
+        progress.message(String.format(java.util.Locale.ROOT, "%,d row(s) imported", rows.size()));
     }
 
-    /** Parses every data row; returns the number of data rows, or -1 past the row limit. */
+    /** Parses every data row; returns the number of non-blank data rows, or -1 past the row limit. */
     private long parseRows(CsvParser parser, List<String> columns, List<T> rows, List<RowError> errors) {
         long count = 0;
         List<String> fields;
         while ((fields = parser.next()) != null) {
             long number = parser.records() - 1;
+            if (fields.stream().allMatch(String::isBlank)) {
+                continue;
+            }
             if (++count > CommerceImports.MAX_ROWS) {
                 return -1;
             }
             if (fields.size() != columns.size()) {
-                if (fields.size() == 1 && fields.get(0).isBlank()) {
-                    continue;
-                }
                 errors.add(new RowError(
                         number, null, "has " + fields.size() + " fields but the header has " + columns.size()));
                 continue;
@@ -113,9 +112,6 @@ final class CsvImportRun<T> {
                 values.put(columns.get(i), fields.get(i));
             }
             CsvRow row = new CsvRow(number, values);
-            if (row.isBlank()) {
-                continue;
-            }
             T parsed = kind.parse(tenantId, number, row, errors);
             if (parsed != null) {
                 rows.add(parsed);

@@ -22,8 +22,4 @@ record CsvRow(long number, Map<String, String> values) {
         String v = get(column);
         return v.isEmpty() ? Optional.empty() : Optional.of(v);
     }
-
-    boolean isBlank() {
-        return values.values().stream().allMatch(String::isBlank);
-    }
 }

@@ -128,6 +128,7 @@ class ImportsIntegrationTests {
         assertThat(error.get("field").asString()).isEqualTo("price");
         assertThat(error.get("message").asString()).contains("12.345");
         assertThat(job.get("message").asString()).contains("nothing was imported");
+        assertThat(job.get("total").asLong()).isEqualTo(600);
         assertThat(count(context, "commerce_product", tenant.id())).isZero();
         assertThat(count(context, "commerce_sku", tenant.id())).isZero();
     }
