@@ -120,7 +120,7 @@ class ProductCatalog {
         Map<Long, List<SkuView>> skus = new HashMap<>();
         jdbc.sql("""
                         select product_id, code, name, price_minor, list_price_minor, currency, status
-                          from commerce_sku where tenant_id = ? and product_id = any(?) order by product_id, id""")
+                          from commerce_sku where tenant_id = ? and product_id = any(?) order by product_id, code""")
                 .params(tenantId, rows.stream().map(Keyed::id).toArray(Long[]::new))
                 .query(rs -> {
                     skus.computeIfAbsent(rs.getLong("product_id"), k -> new ArrayList<>())

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A product with its SKUs as the API shows it; categories and brands by code. */
+/** A product with its SKUs (ordered by SKU code) as the API shows it; categories and brands by code. */
 record ProductView(
         String code,
         String name,

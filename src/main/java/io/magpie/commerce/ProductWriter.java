@@ -6,6 +6,7 @@ import io.magpie.tenant.Tenants;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -43,11 +44,15 @@ class ProductWriter {
     }
 
     /**
-     * Upserts the products in the caller's transaction (or its own). {@code progress} receives the
+     * Upserts the products in the caller's transaction (or its own). With {@code keepAttributes}
+     * (CSV files carry no attributes) existing products keep theirs. {@code progress} receives the
      * number of SKU rows written so far after each chunk.
      */
     @Transactional
-    UpsertCounts upsert(long tenantId, List<ProductInput> products, LongConsumer progress) {
+    UpsertCounts upsert(long tenantId, List<ProductInput> input, boolean keepAttributes, LongConsumer progress) {
+        // one order for every writer, so concurrent batches lock shared rows in the same order
+        List<ProductInput> products =
+                input.stream().sorted(Comparator.comparing(ProductInput::code)).toList();
         String currency = tenants.get(tenantId).currency();
         Set<String> categories = new HashSet<>();
         Set<String> brands = new HashSet<>();
@@ -69,7 +74,7 @@ class ProductWriter {
             chunk.add(p);
             chunkSkus += p.skus().size();
             if (chunkSkus >= CHUNK_SKUS) {
-                counts = counts.plus(writeChunk(tenantId, currency, chunk, categoryIds, brandIds));
+                counts = counts.plus(writeChunk(tenantId, currency, chunk, categoryIds, brandIds, keepAttributes));
                 written += chunkSkus;
                 progress.accept(written);
                 chunk.clear();
@@ -77,7 +82,7 @@ class ProductWriter {
             }
         }
         if (!chunk.isEmpty()) {
-            counts = counts.plus(writeChunk(tenantId, currency, chunk, categoryIds, brandIds));
+            counts = counts.plus(writeChunk(tenantId, currency, chunk, categoryIds, brandIds, keepAttributes));
             progress.accept(written + chunkSkus);
         }
         return counts;
@@ -88,7 +93,8 @@ class ProductWriter {
             String currency,
             List<ProductInput> products,
             Map<String, Long> categoryIds,
-            Map<String, Long> brandIds) {
+            Map<String, Long> brandIds,
+            boolean keepAttributes) {
         Timestamp now = Timestamp.from(clock.instant());
         int n = products.size();
         String[] codes = new String[n];
@@ -116,9 +122,20 @@ class ProductWriter {
                                as t(code, name, category_id, brand_id, status, attributes)
                         on conflict (tenant_id, code) do update
                            set name = excluded.name, category_id = excluded.category_id, brand_id = excluded.brand_id,
-                               status = excluded.status, attributes = excluded.attributes, updated_at = excluded.updated_at
+                               status = excluded.status, updated_at = excluded.updated_at,
+                               attributes = case when ? then commerce_product.attributes else excluded.attributes end
                         returning id, code, (xmax = 0) as inserted""")
-                .params(tenantId, now, now, codes, names, categoryIdArray, brandIdArray, statuses, attributes)
+                .params(
+                        tenantId,
+                        now,
+                        now,
+                        codes,
+                        names,
+                        categoryIdArray,
+                        brandIdArray,
+                        statuses,
+                        attributes,
+                        keepAttributes)
                 .query(rs -> {
                     productIds.put(rs.getString("code"), rs.getLong("id"));
                     if (rs.getBoolean("inserted")) {
@@ -137,16 +154,21 @@ class ProductWriter {
         List<Long> prices = new ArrayList<>();
         List<Long> listPrices = new ArrayList<>();
         List<String> statuses = new ArrayList<>();
+        List<SkuRow> rows = new ArrayList<>();
         for (ProductInput p : products) {
-            long productId = productIds.get(p.code());
             for (SkuInput s : p.skus()) {
-                productIdList.add(productId);
-                skuCodes.add(s.sku());
-                skuNames.add(s.name() == null ? p.name().strip() : s.name().strip());
-                prices.add(s.price());
-                listPrices.add(s.listPrice());
-                statuses.add((s.status() == null ? CatalogStatus.ACTIVE : s.status()).name());
+                rows.add(new SkuRow(productIds.get(p.code()), p.name(), s));
             }
+        }
+        rows.sort(Comparator.comparing(r -> r.sku().sku()));
+        for (SkuRow row : rows) {
+            SkuInput s = row.sku();
+            productIdList.add(row.productId());
+            skuCodes.add(s.sku());
+            skuNames.add(s.name() == null ? row.productName().strip() : s.name().strip());
+            prices.add(s.price());
+            listPrices.add(s.listPrice());
+            statuses.add((s.status() == null ? CatalogStatus.ACTIVE : s.status()).name());
         }
         Set<String> stored = new HashSet<>();
         jdbc.sql("""
@@ -190,4 +212,6 @@ class ProductWriter {
                 .params(now, tenantId, productIds.values().toArray(Long[]::new), skuCodes.toArray(String[]::new))
                 .update();
     }
+
+    private record SkuRow(long productId, String productName, SkuInput sku) {}
 }

@@ -72,7 +72,7 @@ class ProductsApi {
             throw singleProblem(errors);
         }
         Upserted<ProductView> saved = tx.execute(s -> {
-            UpsertCounts counts = writer.upsert(tenantId, List.of(input), n -> {});
+            UpsertCounts counts = writer.upsert(tenantId, List.of(input), false, n -> {});
             return new Upserted<>(catalog.get(tenantId, code).orElseThrow(), counts.created() > 0);
         });
         return ResponseEntity.status(saved.created() ? HttpStatus.CREATED : HttpStatus.OK)
@@ -96,7 +96,7 @@ class ProductsApi {
                     "products", "size", "at most " + MAX_BULK + " products per request; split the batch");
         }
         rules.check(tenantId, body.products(), i -> "products[" + i + "].").throwIfAny();
-        UpsertCounts counts = writer.upsert(tenantId, body.products(), n -> {});
+        UpsertCounts counts = writer.upsert(tenantId, body.products(), false, n -> {});
         return new BulkResult(counts.created(), counts.updated());
     }
 

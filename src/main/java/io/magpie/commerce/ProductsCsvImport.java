@@ -164,7 +164,7 @@ class ProductsCsvImport implements CsvImport<ProductsCsvImport.Row> {
                             .map(r -> new SkuInput(r.sku(), r.skuName(), r.price(), r.listPrice(), r.status()))
                             .toList()));
         }
-        writer.upsert(tenantId, products, progress);
+        writer.upsert(tenantId, products, true, progress);
     }
 
     private static void sameAsFirst(

@@ -197,6 +197,33 @@ class ImportsIntegrationTests {
     }
 
     @Test
+    void aProductsImportKeepsStoredAttributesAndDeactivatesUnlistedSkus() {
+        api.put(
+                "/api/v1/products/P1",
+                tenant.apiKey(),
+                "{\"name\":\"Old\",\"attributes\":{\"origin\":\"Yunnan\"},\"skus\":[{\"sku\":\"S1\",\"price\":1},"
+                        + "{\"sku\":\"S2\",\"price\":2}]}");
+
+        JsonNode job =
+                finished(upload("products", tenant.apiKey(), "product_code,product_name,sku,price\nP1,New,S1,3.50\n"));
+
+        assertThat(job.get("status").asString()).isEqualTo("SUCCEEDED");
+        JsonNode p1 = api.get("/api/v1/products/P1", tenant.apiKey()).json();
+        assertThat(p1.get("name").asString()).isEqualTo("New");
+        assertThat(p1.get("attributes").get("origin").asString()).isEqualTo("Yunnan");
+        assertThat(api.get("/api/v1/skus/S1", tenant.apiKey())
+                        .json()
+                        .get("price")
+                        .asLong())
+                .isEqualTo(350);
+        assertThat(api.get("/api/v1/skus/S2", tenant.apiKey())
+                        .json()
+                        .get("status")
+                        .asString())
+                .isEqualTo("INACTIVE");
+    }
+
+    @Test
     void customersAreImportedHashed() {
         String csv = "\uFEFFexternal_id,name,phone,email,registered_at\r\n"
                 + "c1,Li Lei,138-0000-5678,Li@Example.com,2024-05-01T10:00:00Z\r\n"

@@ -64,7 +64,8 @@ class ProductsIntegrationTests {
         assertThat(p.get("attributes").get("organic").asBoolean()).isTrue();
         assertThat(p.get("attributes").get("rating").asDouble()).isEqualTo(4.5);
         assertThat(p.get("skus")).hasSize(2);
-        JsonNode small = p.get("skus").get(0);
+        assertThat(p.get("skus").get(0).get("sku").asString()).isEqualTo("P1-L");
+        JsonNode small = p.get("skus").get(1);
         assertThat(small.get("price").asLong()).isEqualTo(1999);
         assertThat(small.get("list_price").asLong()).isEqualTo(2599);
         assertThat(small.get("currency").asString()).isEqualTo("CNY");
