@@ -5,6 +5,9 @@ import io.magpie.platform.ProblemException;
 import io.magpie.platform.Scopes;
 import io.magpie.platform.Tenancy;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.SchemaProperty;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,7 +46,17 @@ class ImportsApi {
     @Operation(
             summary = "Import a CSV file in the background",
             description = "multipart field 'file'; UTF-8; at most 50 MB and 500,000 rows. Answers 202 with the "
-                    + "job to poll. All or nothing: any bad row fails the job with a report of every bad row.")
+                    + "job to poll. All or nothing: any bad row fails the job with a report of every bad row.",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = "multipart/form-data",
+                                            schema = @Schema(type = "object", requiredProperties = "file"),
+                                            schemaProperties =
+                                                    @SchemaProperty(
+                                                            name = "file",
+                                                            schema = @Schema(type = "string", format = "binary")))))
     ResponseEntity<Started> start(
             @PathVariable String kind, @RequestParam(name = "file", required = false) MultipartFile file) {
         if (!imports.kinds().contains(kind)) {
