@@ -1,6 +1,7 @@
 package io.magpie.console;
 
 import io.magpie.platform.ConsoleMenuItem;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,12 @@ class ConsoleLayoutAdvice {
         this.items = items.stream()
                 .sorted(Comparator.comparingInt(ConsoleMenuItem::order))
                 .toList();
+    }
+
+    /** The request path, for marking the active navigation link (Thymeleaf 3.1 has no #request object). */
+    @ModelAttribute("currentPath")
+    String currentPath(HttpServletRequest request) {
+        return request.getRequestURI();
     }
 
     @ModelAttribute("navigation")

@@ -7,6 +7,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.Part;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -68,7 +69,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         long tenant = actor.get().tenantId();
-        byte[] body = request.getInputStream().readAllBytes();
+        // a multipart body is read by the servlet container's part parser, which cannot be handed a
+        // body this filter already consumed: fingerprint the parsed parts instead of the raw bytes
+        boolean multipart = isMultipart(request);
+        byte[] body =
+                multipart ? partsFingerprint(request) : request.getInputStream().readAllBytes();
         String path =
                 request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
         String hash = hash(request.getMethod(), path, body);
@@ -85,7 +90,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         var wrapped = new ContentCachingResponseWrapper(response);
         boolean stored = false;
         try {
-            chain.doFilter(new CachedBody(request, body), wrapped);
+            chain.doFilter(multipart ? request : new CachedBody(request, body), wrapped);
             if (wrapped.getStatus() < 500) {
                 jdbc.sql("""
                                 update platform_idempotency_key
@@ -157,6 +162,31 @@ class IdempotencyFilter extends OncePerRequestFilter {
         response.setHeader("Idempotent-Replayed", "true");
         if (s.body != null) {
             response.getOutputStream().write(s.body);
+        }
+    }
+
+    private static boolean isMultipart(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
+    }
+
+    /** SHA-256 over every part's name, file name and content; empty when the parts cannot be parsed. */
+    private static byte[] partsFingerprint(HttpServletRequest request) throws IOException {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (Part part : request.getParts()) {
+                md.update(
+                        (part.getName() + "\n" + part.getSubmittedFileName() + "\n").getBytes(StandardCharsets.UTF_8));
+                try (var in = new java.security.DigestInputStream(part.getInputStream(), md)) {
+                    in.transferTo(java.io.OutputStream.nullOutputStream());
+                }
+            }
+            return md.digest();
+        } catch (ServletException | IllegalStateException e) {
+            // malformed or too large: the request goes on and fails where multipart is resolved
+            return new byte[0];
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -1,0 +1,2 @@
+/** Console pages of the commerce module. */
+package io.magpie.commerce.web;
