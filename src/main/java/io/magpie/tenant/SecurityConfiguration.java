@@ -16,6 +16,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -56,7 +57,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain console(HttpSecurity http, LoginThrottle throttle, ConsoleUsers users) throws Exception {
+    SecurityFilterChain console(HttpSecurity http, LoginThrottle throttle, ConsoleUsers users, LiveConsoleUsers live)
+            throws Exception {
         return http.authorizeHttpRequests(a -> a.requestMatchers(
                                 "/login",
                                 "/webjars/**",
@@ -93,6 +95,7 @@ class SecurityConfiguration {
                         }))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .addFilterBefore(new LoginGate(throttle), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new ConsoleSessionRefresh(live), AuthorizationFilter.class)
                 .headers(h -> h.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .build();
     }
