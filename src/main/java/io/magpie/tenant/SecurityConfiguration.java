@@ -1,15 +1,19 @@
 package io.magpie.tenant;
 
+import io.magpie.platform.ProblemResponses;
+import io.magpie.platform.Scopes;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -51,7 +55,19 @@ class SecurityConfiguration {
                 .anonymous(a -> a.disable())
                 .addFilterBefore(new ApiKeyAuthenticationFilter(keys), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new ApiRateLimiter(perSecond, burst), ApiKeyAuthenticationFilter.class)
-                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                // the admin endpoints also say @PreAuthorize; checking here too refuses a key
+                // without the scope before its request body is even validated
+                .authorizeHttpRequests(
+                        a -> a.requestMatchers("/api/v1/api-keys/**", "/api/v1/users/**", "/api/v1/audit-log/**")
+                                .hasAuthority("SCOPE_" + Scopes.ADMIN)
+                                .anyRequest()
+                                .permitAll())
+                .exceptionHandling(e -> e.accessDeniedHandler((request, response, denied) -> ProblemResponses.write(
+                        response,
+                        HttpStatus.FORBIDDEN,
+                        "insufficient_scope",
+                        "this API key lacks the scope this operation needs",
+                        Map.of())))
                 .build();
     }
 
