@@ -1,9 +1,10 @@
 package io.magpie.tenant.web;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 
@@ -19,6 +20,11 @@ final class AuditDiff {
     /** One field that differs; {@code before}/{@code after} are null when absent on that side. */
     record Change(String field, String before, String after, Kind kind) {}
 
+    private static final List<String> NAMES = List.of("name", "username");
+    private static final Comparator<String> FIELD_ORDER = Comparator.<String>comparingInt(
+                    f -> NAMES.contains(f) ? NAMES.indexOf(f) : NAMES.size())
+            .thenComparing(Comparator.naturalOrder());
+
     private AuditDiff() {}
 
     static List<Change> of(JsonNode before, JsonNode after) {
@@ -30,7 +36,8 @@ final class AuditDiff {
         if ((b != null && !b.isObject()) || (a != null && !a.isObject())) {
             return b != null && a != null && b.equals(a) ? List.of() : List.of(change("", b, a));
         }
-        Set<String> fields = new LinkedHashSet<>();
+        // jsonb keeps no key order: names first, the rest alphabetically, the same on every page
+        Set<String> fields = new TreeSet<>(FIELD_ORDER);
         if (b != null) {
             fields.addAll(b.propertyNames());
         }
