@@ -220,6 +220,22 @@ class ApiKeysApiIntegrationTests {
                 .containsExactlyElementsOf(Scopes.ALL);
     }
 
+    @Test
+    void theAdminEndpointsAreDocumented() {
+        var docs = Api.of(context).get("/v3/api-docs", null);
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.json().get("paths").propertyNames())
+                .contains(
+                        "/api/v1/api-keys",
+                        "/api/v1/api-keys/{id}",
+                        "/api/v1/api-keys/{id}/revoke",
+                        "/api/v1/users",
+                        "/api/v1/users/{id}",
+                        "/api/v1/users/{id}/password",
+                        "/api/v1/audit-log");
+        assertThat(docs.body()).contains("A key may revoke itself");
+    }
+
     private String storedHash(long id) {
         return jdbc.sql("select secret_hash from tenant_api_key where id = ?")
                 .param(id)

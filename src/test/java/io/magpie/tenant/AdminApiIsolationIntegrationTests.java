@@ -9,7 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
 @MagpieIntegrationTest
-class TenantIsolationIntegrationTests {
+class AdminApiIsolationIntegrationTests {
 
     @Autowired
     ApplicationContext context;
