@@ -2,7 +2,6 @@ package io.magpie.tenant;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.magpie.platform.ProblemException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -23,6 +22,8 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * API keys: 192 random bits, shown once, stored as a SHA-256 hash (a high-entropy secret needs no
@@ -47,26 +48,14 @@ class ApiKeys {
         this.clock = clock;
     }
 
-    /** A freshly created key: the secret is in {@code key} and is never shown again. */
-    record CreatedKey(ApiKeyView view, String key) {}
-
-    record ApiKeyView(
-            long id,
-            String name,
-            String prefix,
-            List<String> scopes,
-            String createdBy,
-            Instant createdAt,
-            Instant lastUsedAt,
-            Instant revokedAt) {
-        boolean active() {
-            return revokedAt == null;
-        }
+    @Transactional
+    CreatedApiKey create(long tenantId, String name, Set<String> scopes, String createdBy) {
+        return create(tenantId, name, scopes, createdBy, KEY_PREFIX + random(40));
     }
 
+    /** Stores a key whose secret the caller chose (the configured bootstrap key). */
     @Transactional
-    CreatedKey create(long tenantId, String name, Set<String> scopes, String createdBy) {
-        String secret = KEY_PREFIX + random(40);
+    CreatedApiKey create(long tenantId, String name, Set<String> scopes, String createdBy, String secret) {
         String prefix = secret.substring(0, 11);
         Instant now = clock.instant();
         long id = jdbc.sql("""
@@ -82,10 +71,18 @@ class ApiKeys {
                         Timestamp.from(now))
                 .query(Long.class)
                 .single();
-        return new CreatedKey(
-                new ApiKeyView(id, name, prefix, List.copyOf(scopes), createdBy, now, null, null), secret);
+        return new CreatedApiKey(
+                new ApiKeyView(id, name, prefix, List.copyOf(scopes), true, createdBy, now, null, null), secret);
     }
 
+    boolean exists(String secret) {
+        return jdbc.sql("select exists (select 1 from tenant_api_key where secret_hash = ?)")
+                .param(hash(secret))
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** Up to {@code limit} keys with ids below {@code beforeId}, newest first. */
     List<ApiKeyView> list(long tenantId, int limit, long beforeId) {
         return jdbc.sql("select * from tenant_api_key where tenant_id = ? and id < ? order by id desc limit ?")
                 .params(tenantId, beforeId, limit)
@@ -100,14 +97,29 @@ class ApiKeys {
                 .optional();
     }
 
-    /** Revokes a key of this tenant; revoking twice is harmless. Effective at once on this node. */
+    /**
+     * Revokes a key of this tenant; revoking twice is harmless. Effective at once on this node: the
+     * cache is cleared now and again after commit, so a request racing the transaction cannot keep
+     * the old state cached. Other nodes notice within the cache's ten seconds.
+     *
+     * @return true when this call revoked the key, false when it was revoked already
+     */
     @Transactional
-    ApiKeyView revoke(long tenantId, long id) {
-        jdbc.sql("update tenant_api_key set revoked_at = coalesce(revoked_at, ?) where tenant_id = ? and id = ?")
+    boolean revoke(long tenantId, long id) {
+        int changed = jdbc.sql(
+                        "update tenant_api_key set revoked_at = ? where tenant_id = ? and id = ? and revoked_at is null")
                 .params(Timestamp.from(clock.instant()), tenantId, id)
                 .update();
         cache.invalidateAll();
-        return find(tenantId, id).orElseThrow(() -> ProblemException.notFound("api key", id));
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    cache.invalidateAll();
+                }
+            });
+        }
+        return changed > 0;
     }
 
     /** The principal for a presented key, empty when unknown or revoked. */
@@ -136,6 +148,7 @@ class ApiKeys {
                 rs.getString("name"),
                 rs.getString("prefix"),
                 strings(rs.getArray("scopes")),
+                rs.getTimestamp("revoked_at") == null,
                 rs.getString("created_by"),
                 instant(rs.getTimestamp("created_at")),
                 instant(rs.getTimestamp("last_used_at")),

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -25,17 +26,25 @@ class ApiRateLimiter extends OncePerRequestFilter {
     private final Cache<Long, Bucket> buckets =
             Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(10)).build();
 
+    private final LongSupplier nanoTime;
+
     ApiRateLimiter(double perSecond, double burst) {
+        this(perSecond, burst, System::nanoTime);
+    }
+
+    ApiRateLimiter(double perSecond, double burst, LongSupplier nanoTime) {
         this.perSecond = perSecond;
         this.burst = Math.max(burst, 1);
+        this.nanoTime = nanoTime;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (perSecond > 0 && Tenancy.findActor().orElse(null) instanceof ApiKeyPrincipal key) {
-            Bucket bucket = buckets.get(key.keyId(), id -> new Bucket(burst));
-            double waitSeconds = bucket.take(System.nanoTime(), perSecond, burst);
+            long now = nanoTime.getAsLong();
+            Bucket bucket = buckets.get(key.keyId(), id -> new Bucket(burst, now));
+            double waitSeconds = bucket.take(now, perSecond, burst);
             if (waitSeconds > 0) {
                 long retryAfter = (long) Math.ceil(waitSeconds);
                 ProblemResponses.write(
@@ -51,19 +60,21 @@ class ApiRateLimiter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private static final class Bucket {
+    /** Tokens refill continuously up to the capacity; one request takes one token. */
+    static final class Bucket {
         private double tokens;
         private long last;
 
-        Bucket(double tokens) {
+        Bucket(double tokens, long nowNanos) {
             this.tokens = tokens;
-            this.last = System.nanoTime();
+            this.last = nowNanos;
         }
 
         /** Takes one token; returns 0 when granted or the seconds until one is available. */
         synchronized double take(long now, double perSecond, double capacity) {
-            tokens = Math.min(capacity, tokens + (now - last) / 1e9 * perSecond);
-            last = now;
+            // a clock that steps back must not drain the bucket
+            tokens = Math.min(capacity, tokens + Math.max(0, now - last) / 1e9 * perSecond);
+            last = Math.max(last, now);
             if (tokens >= 1) {
                 tokens -= 1;
                 return 0;

@@ -8,19 +8,23 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Slows down password guessing: after {@code max-failures} failed logins for one username (or
- * from one address) within the window, further attempts are refused until the window passes.
+ * Slows down password guessing: after {@code max-failures} failed logins for one username, or
+ * {@code max-failures-per-address} from one address, within the lockout window, further attempts
+ * are refused until the window passes.
  */
 @Component
 class LoginThrottle {
 
     private final int maxFailures;
+    private final int maxAddressFailures;
     private final Cache<String, AtomicInteger> failures;
 
     LoginThrottle(
             @Value("${magpie.security.login.max-failures:5}") int maxFailures,
+            @Value("${magpie.security.login.max-failures-per-address:20}") int maxAddressFailures,
             @Value("${magpie.security.login.lockout:15m}") Duration lockout) {
         this.maxFailures = maxFailures;
+        this.maxAddressFailures = maxAddressFailures;
         this.failures = Caffeine.newBuilder()
                 .expireAfterWrite(lockout)
                 .maximumSize(100_000)
@@ -28,7 +32,7 @@ class LoginThrottle {
     }
 
     boolean blocked(String username, String address) {
-        return count("u:" + normalize(username)) >= maxFailures || count("a:" + address) >= maxFailures * 4;
+        return count("u:" + normalize(username)) >= maxFailures || count("a:" + address) >= maxAddressFailures;
     }
 
     void failed(String username, String address) {

@@ -1,21 +1,26 @@
 package io.magpie.tenant;
 
+import io.magpie.platform.ProblemResponses;
+import io.magpie.platform.Scopes;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -50,13 +55,26 @@ class SecurityConfiguration {
                 .anonymous(a -> a.disable())
                 .addFilterBefore(new ApiKeyAuthenticationFilter(keys), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new ApiRateLimiter(perSecond, burst), ApiKeyAuthenticationFilter.class)
-                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                // the admin endpoints also say @PreAuthorize; checking here too refuses a key
+                // without the scope before its request body is even validated
+                .authorizeHttpRequests(
+                        a -> a.requestMatchers("/api/v1/api-keys/**", "/api/v1/users/**", "/api/v1/audit-log/**")
+                                .hasAuthority("SCOPE_" + Scopes.ADMIN)
+                                .anyRequest()
+                                .permitAll())
+                .exceptionHandling(e -> e.accessDeniedHandler((request, response, denied) -> ProblemResponses.write(
+                        response,
+                        HttpStatus.FORBIDDEN,
+                        "insufficient_scope",
+                        "this API key lacks the scope this operation needs",
+                        Map.of())))
                 .build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain console(HttpSecurity http, LoginThrottle throttle, ConsoleUsers users) throws Exception {
+    SecurityFilterChain console(HttpSecurity http, LoginThrottle throttle, ConsoleUsers users, LiveConsoleUsers live)
+            throws Exception {
         return http.authorizeHttpRequests(a -> a.requestMatchers(
                                 "/login",
                                 "/webjars/**",
@@ -93,6 +111,7 @@ class SecurityConfiguration {
                         }))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .addFilterBefore(new LoginGate(throttle), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new ConsoleSessionRefresh(live), AuthorizationFilter.class)
                 .headers(h -> h.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .build();
     }
