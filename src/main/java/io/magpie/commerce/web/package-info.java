@@ -1,0 +1,2 @@
+/** Read-only console pages of the commerce module: products, customers, orders. */
+package io.magpie.commerce.web;
