@@ -1,6 +1,7 @@
 package io.magpie.console;
 
 import io.magpie.platform.ConsoleMenuItem;
+import io.magpie.platform.RequestIds;
 import io.magpie.platform.Tenancy;
 import io.magpie.tenant.Tenants;
 import jakarta.servlet.http.HttpServletRequest;
@@ -43,6 +44,8 @@ class ConsoleLayoutAdvice implements HandlerInterceptor {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         mav.addObject("navigation", navigation(auth));
         mav.addObject("currentPath", currentPath(request));
+        // lets an error page quote the id that the logs carry
+        mav.addObject("requestId", response.getHeader(RequestIds.HEADER));
         mav.addObject(
                 "tenantName",
                 Tenancy.findActor()

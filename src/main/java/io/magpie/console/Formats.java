@@ -39,9 +39,15 @@ final class Formats {
         }
         String code = currency == null ? "CNY" : currency;
         int digits = fractionDigits(code);
-        String symbol = SYMBOLS.getOrDefault(code, code + " ");
+        String symbol = symbol(code);
         String number = decimal(digits).format(BigDecimal.valueOf(Math.abs(minor), digits));
         return (minor < 0 ? "-" : "") + symbol + number;
+    }
+
+    /** The currency's display symbol, e.g. {@code ¥} for CNY. */
+    public String symbol(String currency) {
+        String code = currency == null ? "CNY" : currency;
+        return SYMBOLS.getOrDefault(code, code + " ");
     }
 
     /** The amount without a symbol, e.g. {@code 1234.56}, for charts and inputs. */

@@ -43,7 +43,7 @@ class CustomerPages {
         model.addAttribute("q", query);
         model.addAttribute("page", page);
         model.addAttribute("nextUrl", PageSupport.nextUrl(page.nextCursor()));
-        model.addAttribute("paged", cursor != null && !cursor.isBlank());
+        model.addAttribute("firstUrl", PageSupport.firstUrl(cursor));
         model.addAttribute("filtered", query != null);
         return PageSupport.view("commerce/customers", hx, response);
     }

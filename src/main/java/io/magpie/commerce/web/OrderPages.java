@@ -49,7 +49,7 @@ class OrderPages {
         model.addAttribute("filter", filter);
         model.addAttribute("page", page);
         model.addAttribute("nextUrl", PageSupport.nextUrl(page.nextCursor()));
-        model.addAttribute("paged", cursor != null && !cursor.isBlank());
+        model.addAttribute("firstUrl", PageSupport.firstUrl(cursor));
         model.addAttribute(
                 "filtered",
                 filter.q() != null

@@ -50,6 +50,18 @@ class PageSupport {
                 .replaceFirst("^[a-z]+://[^/]+", "");
     }
 
+    /** The link back to the first page (same filters, no cursor), or null when this is the first page. */
+    static String firstUrl(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return null;
+        }
+        return ServletUriComponentsBuilder.fromCurrentRequest()
+                .replaceQueryParam("cursor")
+                .build()
+                .toUriString()
+                .replaceFirst("^[a-z]+://[^/]+", "");
+    }
+
     static String trimmed(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }

@@ -43,7 +43,7 @@ class ProductPages {
         model.addAttribute("filter", filter);
         model.addAttribute("page", page);
         model.addAttribute("nextUrl", PageSupport.nextUrl(page.nextCursor()));
-        model.addAttribute("paged", cursor != null && !cursor.isBlank());
+        model.addAttribute("firstUrl", PageSupport.firstUrl(cursor));
         model.addAttribute(
                 "filtered",
                 filter.q() != null || filter.category() != null || filter.brand() != null || filter.status() != null);
