@@ -65,7 +65,10 @@ public final class ConsoleSession {
     }
 
     public Page get(String path, String... headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        // as a browser asks: error pages come as HTML only to those who accept HTML
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+                .GET();
         for (int i = 0; i + 1 < headers.length; i += 2) {
             b.header(headers[i], headers[i + 1]);
         }
@@ -84,6 +87,7 @@ public final class ConsoleSession {
 
     public Page postForm(String path, String form) {
         HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
         return new Page(
