@@ -28,6 +28,7 @@ document.addEventListener('htmx:configRequest', function (event) {
     var chart = echarts.init(el, null, { renderer: 'canvas' });
     var symbol = el.dataset.symbol || '';
     chart.setOption({
+      animation: false,
       color: ['#3056e8', '#10b981'],
       grid: { left: 8, right: 8, top: 40, bottom: 8, containLabel: true },
       legend: { top: 0, left: 0, icon: 'roundRect', itemWidth: 12, itemHeight: 8, textStyle: { color: '#475569' } },
@@ -59,7 +60,7 @@ document.addEventListener('htmx:configRequest', function (event) {
           itemStyle: { borderRadius: [3, 3, 0, 0], color: new echarts.graphic.LinearGradient(0, 0, 0, 1,
             [{ offset: 0, color: '#4f7cff' }, { offset: 1, color: '#3056e8' }]) } },
         { name: el.dataset.labelOrders, type: 'line', yAxisIndex: 1, data: d.orders, smooth: true,
-          symbol: 'none', lineStyle: { width: 2 } }
+          symbol: 'none', lineStyle: { width: 2, color: '#10b981' }, itemStyle: { color: '#10b981' } }
       ]
     });
     return chart;
@@ -68,6 +69,7 @@ document.addEventListener('htmx:configRequest', function (event) {
   function statusChart(el, d) {
     var chart = echarts.init(el, null, { renderer: 'canvas' });
     chart.setOption({
+      animation: false,
       color: PALETTE,
       tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
       legend: { bottom: 0, icon: 'circle', itemWidth: 8, itemHeight: 8, textStyle: { color: '#475569' } },
