@@ -59,7 +59,7 @@ document.addEventListener('htmx:configRequest', function (event) {
         { name: el.dataset.labelGmv, type: 'bar', data: d.gmv, barMaxWidth: 14,
           itemStyle: { borderRadius: [3, 3, 0, 0], color: new echarts.graphic.LinearGradient(0, 0, 0, 1,
             [{ offset: 0, color: '#4f7cff' }, { offset: 1, color: '#3056e8' }]) } },
-        { name: el.dataset.labelOrders, type: 'line', yAxisIndex: 1, data: d.orders, smooth: true,
+        { name: el.dataset.labelOrders, type: 'line', yAxisIndex: 1, data: d.orders, smooth: true, smoothMonotone: 'x',
           symbol: 'none', lineStyle: { width: 2, color: '#10b981' }, itemStyle: { color: '#10b981' } }
       ]
     });

@@ -67,7 +67,9 @@ class DashboardBrowserTests {
             browser.go("/");
             browser.screenshot("dashboard-zh-narrow");
             browser.driver().findElement(By.cssSelector(".mp-burger")).click();
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".mp-sidebar .mp-nav-link")));
+            wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
+                    .executeScript(
+                            "return document.querySelector('.mp-sidebar').getBoundingClientRect().left === 0;")));
             browser.screenshot("dashboard-zh-narrow-menu");
         }
     }
