@@ -6,18 +6,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** Login and dashboard pages. */
+/** The login page and the navigation entry of the dashboard. */
 @Controller
 class ConsolePages {
 
     @GetMapping("/login")
     String login() {
         return "console/login";
-    }
-
-    @GetMapping("/")
-    String dashboard() {
-        return "console/dashboard";
     }
 
     @Configuration(proxyBeanMethods = false)

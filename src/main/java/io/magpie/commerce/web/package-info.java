@@ -1,2 +1,2 @@
-/** Console pages of the commerce module. */
+/** Read-only console pages of the commerce module: products, customers, orders. */
 package io.magpie.commerce.web;
