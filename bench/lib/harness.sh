@@ -97,8 +97,13 @@ bench_init() {
     [[ -x $BENCH_JAVA ]] || bench_die "no java at $BENCH_JAVA (BENCH_JAVA_HOME=${BENCH_JAVA_HOME:-})"
     BENCH_JDK=$("$BENCH_JAVA" -version 2>&1 | awk -F'"' '/version/ { print $2; exit }')
     BENCH_JDK_MAJOR=${BENCH_JDK%%.*}
-    BENCH_COMMIT=$(git -C "$ROOT_DIR" rev-parse --short HEAD 2>/dev/null || echo unknown)
-    BENCH_COMMAND="${BENCH_JAVA_HOME:+BENCH_JAVA_HOME=$BENCH_JAVA_HOME }bench/$BENCH_NAME.sh"
+    if [[ -n ${BENCH_MAGPIE_JAR:-} ]]; then
+        # the commit of the checkout that built the other jar, when it is one
+        BENCH_COMMIT="$(git -C "$(dirname "$MAGPIE_JAR")/.." rev-parse --short HEAD 2>/dev/null || echo unknown)(BENCH_MAGPIE_JAR)"
+    else
+        BENCH_COMMIT=$(git -C "$ROOT_DIR" rev-parse --short HEAD 2>/dev/null || echo unknown)
+    fi
+    BENCH_COMMAND="${BENCH_MAGPIE_JAR:+BENCH_MAGPIE_JAR=$BENCH_MAGPIE_JAR }${BENCH_JAVA_HOME:+BENCH_JAVA_HOME=$BENCH_JAVA_HOME }bench/$BENCH_NAME.sh"
 
     log "benchmark $BENCH_NAME, run $BENCH_RUN_ID, output in ${RUN_DIR#"$ROOT_DIR"/}"
     log "JDK $BENCH_JDK ($BENCH_JAVA)$([[ $BENCH_JDK_MAJOR -ge 21 ]] && echo ', virtual threads on' || echo ', platform threads')"
@@ -193,7 +198,7 @@ free_port() {
 start_magpie() {
     local port started
     port=$(free_port)
-    BENCH_API_KEY=${BENCH_API_KEY:-mk_bench$(head -c 64 /dev/urandom | tr -dc 'a-zA-Z0-9' | head -c 32)}
+    BENCH_API_KEY=${BENCH_API_KEY:-mk_bench_$(head -c 32 /dev/urandom | sha256sum | cut -c1-40)}
     MAGPIE_URL=http://127.0.0.1:$port
     mkdir -p "$RUN_DIR/magpie"
     log "starting magpie on port $port (JVM options: $BENCH_JVM_OPTS)"

@@ -151,7 +151,9 @@ public final class OrderIntakeCeiling {
         try (Connection c = DriverManager.getConnection(o.url())) {
             String like = "'" + o.prefix().replace("'", "''") + "-%'";
             dbOrders = Long.parseLong(single(
-                    c, "select count(*) from commerce_order where tenant_id = " + o.tenant() + " and order_no like " + like));
+                    c,
+                    "select count(*) from commerce_order where tenant_id = " + o.tenant() + " and order_no like "
+                            + like));
             dbLines = Long.parseLong(single(
                     c,
                     "select count(*) from commerce_order_line l join commerce_order o on o.id = l.order_id"
@@ -202,8 +204,8 @@ public final class OrderIntakeCeiling {
         int[][] quantities = new int[n][lpo];
         Map<String, Long> ids = new HashMap<>(n * 2);
         try (Connection c = DriverManager.getConnection(o.url());
-                PreparedStatement orders = c.prepareStatement(insert("commerce_order", ORDER_COLUMNS, ORDER_PARAMS, n)
-                        + " returning id, order_no");
+                PreparedStatement orders = c.prepareStatement(
+                        insert("commerce_order", ORDER_COLUMNS, ORDER_PARAMS, n) + " returning id, order_no");
                 PreparedStatement lines =
                         c.prepareStatement(insert("commerce_order_line", LINE_COLUMNS, LINE_PARAMS, n * lpo))) {
             c.setAutoCommit(false);
@@ -220,14 +222,20 @@ public final class OrderIntakeCeiling {
                     int customer = (int) ((tid * 7919L + seq * n + i) % customerIds.length);
                     int h = (int) ((tid * 31L + seq * 17 + i * 13) % skus.size());
                     long subtotal = 0;
-                    StringBuilder canonical = new StringBuilder(orderNo).append('|').append(customer);
+                    StringBuilder canonical =
+                            new StringBuilder(orderNo).append('|').append(customer);
                     for (int j = 0; j < lpo; j++) {
                         Sku sku = skus.get((h + j * 67) % skus.size());
                         int quantity = 1 + (i + j) % 3;
                         picked[i][j] = sku;
                         quantities[i][j] = quantity;
                         subtotal += quantity * sku.price();
-                        canonical.append('|').append(sku.code()).append(':').append(quantity).append(':')
+                        canonical
+                                .append('|')
+                                .append(sku.code())
+                                .append(':')
+                                .append(quantity)
+                                .append(':')
                                 .append(sku.price());
                     }
                     String requestHash =
@@ -289,7 +297,11 @@ public final class OrderIntakeCeiling {
             row.append(i == 0 ? "?" : ", ?");
         }
         row.append(')');
-        StringBuilder sql = new StringBuilder("insert into ").append(table).append(' ').append(columns).append(" values ");
+        StringBuilder sql = new StringBuilder("insert into ")
+                .append(table)
+                .append(' ')
+                .append(columns)
+                .append(" values ");
         for (int r = 0; r < rows; r++) {
             if (r > 0) {
                 sql.append(", ");
@@ -301,8 +313,8 @@ public final class OrderIntakeCeiling {
 
     private static List<Sku> loadSkus(Connection c, long tenant) throws SQLException {
         List<Sku> skus = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "select s.id, s.code, s.product_id, p.category_id, s.price_minor from commerce_sku s"
+        try (PreparedStatement ps =
+                c.prepareStatement("select s.id, s.code, s.product_id, p.category_id, s.price_minor from commerce_sku s"
                         + " join commerce_product p on p.id = s.product_id"
                         + " where s.tenant_id = ? and s.status = 'ACTIVE' order by s.id")) {
             ps.setLong(1, tenant);
