@@ -115,6 +115,9 @@ bench_init() {
 bench_cleanup() {
     local rc=$?
     set +e
+    if ((rc != 0 && BENCH_FAILURES == 0)); then
+        printf '\n!!!!! FAIL: the benchmark stopped early (exit status %s); see the messages above\n\n' "$rc" >&2
+    fi
     stop_magpie
     if [[ -n $DB_CREATED ]]; then
         if [[ ${BENCH_KEEP_DB:-} == 1 ]]; then
