@@ -8,6 +8,8 @@ import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_
 import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.properties.CanBeAnnotated;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -82,9 +84,7 @@ class ArchitectureTests {
             .dependOnClassesThat()
             .resideInAPackage("io.magpie..web..")
             .orShould()
-            .dependOnClassesThat()
-            .areAnnotatedWith(Controller.class)
-            .orShould()
-            .dependOnClassesThat()
-            .areAnnotatedWith(RestController.class);
+            .dependOnClassesThat(JavaClass.Predicates.resideInAPackage("io.magpie..")
+                    .and(CanBeAnnotated.Predicates.annotatedWith(Controller.class)
+                            .or(CanBeAnnotated.Predicates.annotatedWith(RestController.class))));
 }

@@ -1,9 +1,13 @@
 package io.magpie;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.magpie.platform.Api;
 import io.magpie.tenant.TestTenants.TestTenant;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.context.ApplicationContext;
 
 /**
@@ -16,13 +20,93 @@ final class TenantAFixture {
 
     /** Creates A's resources and returns the identifiers that fill path variables. */
     static Map<String, String> create(Api api, TestTenant a, String marker, ApplicationContext context) {
+        String k = a.apiKey();
         Map<String, String> ids = new HashMap<>();
-        ids.put("id", "1");
+        String m = marker.toLowerCase();
+        ok(api.put("/api/v1/categories/cat-" + m, k, "{\"name\":\"" + marker + "\"}"));
+        ok(api.put("/api/v1/brands/brand-" + m, k, "{\"name\":\"" + marker + "\"}"));
+        ok(api.put("/api/v1/stores/store-" + m, k, """
+                {"name":"%s","time_zone":"Asia/Shanghai","latitude":31.2,"longitude":121.4,"address":"%s"}""".formatted(marker, marker)));
+        ok(api.put("/api/v1/products/prod-" + m, k, """
+                {"name":"%s","category":"cat-%s","brand":"brand-%s","skus":[{"sku":"sku-%s","name":"%s","price":1999}]}""".formatted(marker, m, m, m, marker)));
+        ok(api.put("/api/v1/customers/cust-" + m, k, """
+                {"name":"%s","phone":"13800138000","email":"%s@example.com"}""".formatted(marker, m)));
+        ok(api.post("/api/v1/orders", k, """
+                {"order_id":"ord-%s","customer_id":"cust-%s","store":"store-%s",
+                 "lines":[{"line_id":"1","sku":"sku-%s","quantity":3,"unit_price":1999}]}""".formatted(m, m, m, m)));
+        ok(api.post("/api/v1/orders/ord-" + m + "/pay", k, "{}"));
+        ok(api.post("/api/v1/orders/ord-" + m + "/refunds", k, """
+                {"refund_id":"ref-%s","reason":"%s","lines":[{"line_id":"1","quantity":1}]}""".formatted(m, marker)));
+        var key = ok(api.post("/api/v1/api-keys", k, "{\"name\":\"" + marker + "\",\"scopes\":[\"read\"]}"));
+        var user = ok(api.post("/api/v1/users", k, """
+                {"username":"u%s","display_name":"%s","password":"%s-password","role":"OPERATOR"}""".formatted(m, marker, m)));
+        var job = ok(upload(api, k, "external_id,name\ncsv-" + m + "," + marker + "\n"));
+
+        ids.put("/api/v1/api-keys/{id}#id", key.json().get("id").asString());
+        ids.put("/api/v1/api-keys/{id}/revoke#id", key.json().get("id").asString());
+        ids.put("/api/v1/users/{id}#id", user.json().get("id").asString());
+        ids.put("/api/v1/users/{id}/password#id", user.json().get("id").asString());
+        ids.put("/api/v1/jobs/{id}#id", job.json().get("job_id").asString());
+        ids.put("/api/v1/categories/{code}#code", "cat-" + m);
+        ids.put("/api/v1/brands/{code}#code", "brand-" + m);
+        ids.put("/api/v1/stores/{code}#code", "store-" + m);
+        ids.put("/api/v1/products/{code}#code", "prod-" + m);
+        ids.put("sku", "sku-" + m);
+        ids.put("externalId", "cust-" + m);
+        ids.put("orderId", "ord-" + m);
+        ids.put("kind", "customers");
+        ids.put("marker", m);
         return ids;
     }
 
     /** A request body that passes validation for a mutating endpoint, or null when unknown. */
     static String body(String method, String pattern, Map<String, String> ids) {
-        return null;
+        String m = ids.get("marker");
+        String order = """
+                {"order_id":"ord-%s","customer_id":"cust-%s","lines":[{"line_id":"1","sku":"sku-%s","quantity":1,"unit_price":100}]}""".formatted(m, m, m);
+        return switch (method + " " + pattern) {
+            case "POST /api/v1/api-keys" -> "{\"name\":\"b\",\"scopes\":[\"read\"]}";
+            case "POST /api/v1/api-keys/{id}/revoke",
+                    "POST /api/v1/orders/{orderId}/pay",
+                    "POST /api/v1/orders/{orderId}/cancel" -> "{}";
+            case "POST /api/v1/users" ->
+                """
+                    {"username":"b%s","display_name":"B","password":"b-password-123","role":"ANALYST"}""".formatted(UUID.randomUUID().toString().substring(0, 8));
+            case "POST /api/v1/users/{id}" -> "{\"enabled\":false}";
+            case "POST /api/v1/users/{id}/password" -> "{\"password\":\"hijacked-password\"}";
+            case "PUT /api/v1/categories/{code}", "PUT /api/v1/brands/{code}" -> "{\"name\":\"hijack\"}";
+            case "PUT /api/v1/stores/{code}" -> "{\"name\":\"hijack\",\"time_zone\":\"Asia/Shanghai\"}";
+            case "PUT /api/v1/products/{code}" ->
+                "{\"name\":\"hijack\",\"skus\":[{\"sku\":\"sku-" + m + "\",\"name\":\"x\",\"price\":1}]}";
+            case "POST /api/v1/products/bulk" ->
+                "{\"products\":[{\"code\":\"prod-" + m + "\",\"name\":\"hijack\",\"skus\":[{\"sku\":\"sku-" + m
+                        + "\",\"name\":\"x\",\"price\":1}]}]}";
+            case "PUT /api/v1/customers/{externalId}" -> "{\"name\":\"hijack\"}";
+            case "POST /api/v1/customers/bulk" ->
+                "{\"customers\":[{\"external_id\":\"cust-" + m + "\",\"name\":\"hijack\"}]}";
+            case "POST /api/v1/orders" -> order;
+            case "POST /api/v1/orders/bulk" -> "{\"orders\":[" + order + "]}";
+            case "POST /api/v1/orders/{orderId}/refunds" ->
+                "{\"refund_id\":\"ref-" + m + "\",\"lines\":[{\"line_id\":\"1\",\"quantity\":1}]}";
+            case "POST /api/v1/imports/{kind}" -> "{}";
+            default -> null;
+        };
+    }
+
+    private static Api.Response upload(Api api, String key, String csv) {
+        String boundary = "----magpie" + UUID.randomUUID();
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"c.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n";
+        return api.send(
+                "POST",
+                "/api/v1/imports/customers",
+                key,
+                "multipart/form-data; boundary=" + boundary,
+                body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Api.Response ok(Api.Response r) {
+        assertThat(r.status()).as(r.toString()).isBetween(200, 299);
+        return r;
     }
 }

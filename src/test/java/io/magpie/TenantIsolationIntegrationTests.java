@@ -52,6 +52,14 @@ class TenantIsolationIntegrationTests {
         Api api = Api.of(context);
         Map<String, String> ids = TenantAFixture.create(api, a, marker, context);
 
+        // positive control: A's own reads show the marker, so its absence from B's answers means something
+        long visibleToA = endpoints().keySet().stream()
+                .filter(e -> e.startsWith("GET ") && !e.contains("/test/"))
+                .map(e -> fill(e.substring(4), ids, new ArrayList<>()))
+                .filter(p -> p != null && api.get(p, a.apiKey()).body().contains(marker))
+                .count();
+        assertThat(visibleToA).isGreaterThanOrEqualTo(10);
+
         String before = snapshot(a.id());
         List<String> problems = new ArrayList<>();
         int called = 0;
@@ -88,7 +96,7 @@ class TenantIsolationIntegrationTests {
         if (!problems.isEmpty()) {
             fail(String.join("\n", problems));
         }
-        assertThat(called).isGreaterThan(0);
+        assertThat(called).isGreaterThanOrEqualTo(35);
         assertThat(snapshot(a.id()))
                 .as("tenant A's rows after tenant B's calls")
                 .isEqualTo(before);

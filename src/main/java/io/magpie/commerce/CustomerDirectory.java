@@ -3,6 +3,9 @@ package io.magpie.commerce;
 import io.magpie.platform.ProblemException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -45,5 +48,24 @@ public class CustomerDirectory {
                 .params(tenantId, externalId)
                 .query(Long.class)
                 .optional();
+    }
+
+    /** Customer ids by external id; sorted inserts keep concurrent bulk requests from deadlocking. */
+    Map<String, Long> ensureAll(long tenantId, Collection<String> externalIds) {
+        Map<String, Long> ids = new HashMap<>();
+        if (externalIds.isEmpty()) {
+            return ids;
+        }
+        String[] sorted = externalIds.stream().distinct().sorted().toArray(String[]::new);
+        jdbc.sql("""
+                        insert into commerce_customer (tenant_id, external_id)
+                        select ?, x from unnest(?::text[]) as x order by x
+                        on conflict (tenant_id, external_id) do nothing""").params(tenantId, sorted).update();
+        jdbc.sql("select external_id, id from commerce_customer where tenant_id = ? and external_id = any(?)")
+                .params(tenantId, sorted)
+                .query(rs -> {
+                    ids.put(rs.getString(1), rs.getLong(2));
+                });
+        return ids;
     }
 }

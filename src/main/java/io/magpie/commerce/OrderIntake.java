@@ -37,7 +37,7 @@ class OrderIntake {
     private final OrderRows rows;
     private final OrderViews views;
     private final OrderPreparation preparation;
-    private final OrderCustomers customers;
+    private final CustomerDirectory customers;
     private final Tenants tenants;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -46,7 +46,7 @@ class OrderIntake {
             OrderRows rows,
             OrderViews views,
             OrderPreparation preparation,
-            OrderCustomers customers,
+            CustomerDirectory customers,
             Tenants tenants,
             ApplicationEventPublisher events,
             Clock clock) {
@@ -205,7 +205,8 @@ class OrderIntake {
         Map<String, Long> customerRows = customerIds.size() == 1
                 ? Map.of(
                         customerIds.iterator().next(),
-                        customers.ensure(tenantId, customerIds.iterator().next()))
+                        customers.ensureCustomer(
+                                tenantId, customerIds.iterator().next()))
                 : customers.ensureAll(tenantId, customerIds);
         // one lock order for every request, so two bulk intakes cannot deadlock on each other's keys
         List<OrderRows.NewOrder> orderRows = prepared.stream()

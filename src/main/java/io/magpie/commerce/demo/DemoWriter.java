@@ -127,15 +127,17 @@ class DemoWriter {
         List<Object[]> rows = new ArrayList<>(people.size());
         for (int i = 0; i < people.size(); i++) {
             DemoPeople.Person p = people.get(i);
+            var phone = contacts.phone(tenant.id(), p.phone());
+            var email = p.email() == null ? null : contacts.email(tenant.id(), p.email());
             rows.add(new Object[] {
                 ids[i],
                 tenant.id(),
                 p.externalId(),
                 p.name(),
-                contacts.phoneHash(tenant.id(), p.phone()),
-                contacts.maskPhone(p.phone()),
-                p.email() == null ? null : contacts.emailHash(tenant.id(), p.email()),
-                p.email() == null ? null : contacts.maskEmail(p.email()),
+                phone.hash(),
+                phone.masked(),
+                email == null ? null : email.hash(),
+                email == null ? null : email.masked(),
                 JSON.writeValueAsString(p.attributes()),
                 Timestamp.from(p.registeredAt())
             });

@@ -20,11 +20,11 @@ class CustomerPages {
 
     static final int RECENT_ORDERS = 20;
 
-    private final CustomerQueries customers;
+    private final CustomerPageQueries customers;
     private final OrderQueries orders;
     private final PageSupport support;
 
-    CustomerPages(CustomerQueries customers, OrderQueries orders, PageSupport support) {
+    CustomerPages(CustomerPageQueries customers, OrderQueries orders, PageSupport support) {
         this.customers = customers;
         this.orders = orders;
         this.support = support;
@@ -39,7 +39,7 @@ class CustomerPages {
             HttpServletResponse response) {
         TenantView tenant = support.tenant(model);
         String query = PageSupport.trimmed(q);
-        CursorPage<CustomerQueries.Row> page = customers.list(tenant.id(), query, cursor, CursorPage.DEFAULT_LIMIT);
+        CursorPage<CustomerPageQueries.Row> page = customers.list(tenant.id(), query, cursor, CursorPage.DEFAULT_LIMIT);
         model.addAttribute("q", query);
         model.addAttribute("page", page);
         model.addAttribute("nextUrl", PageSupport.nextUrl(page.nextCursor()));

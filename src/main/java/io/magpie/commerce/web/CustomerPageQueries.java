@@ -16,11 +16,11 @@ import org.springframework.stereotype.Component;
  * shows the masked form.
  */
 @Component
-class CustomerQueries {
+class CustomerPageQueries {
 
     private final JdbcClient jdbc;
 
-    CustomerQueries(JdbcClient jdbc) {
+    CustomerPageQueries(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -59,7 +59,7 @@ class CustomerQueries {
         return CursorPage.of(
                 jdbc.sql(sql.toString())
                         .params(params)
-                        .query(CustomerQueries::row)
+                        .query(CustomerPageQueries::row)
                         .list(),
                 limit,
                 Row::id);
