@@ -67,6 +67,8 @@ public final class Browser implements AutoCloseable {
         driver.findElement(By.name("username")).sendKeys(username);
         driver.findElement(By.name("password")).sendKeys(password);
         driver.findElement(By.cssSelector("button[type=submit]")).click();
+        // wait for the login round trip, so the next navigation already carries the session
+        waitUpTo(Duration.ofSeconds(15)).until(d -> !d.getCurrentUrl().endsWith("/login"));
         return this;
     }
 
