@@ -176,17 +176,16 @@ final class DemoCatalog {
             int variants = 1 + random.nextInt(leaf.variants.length);
             List<Sku> skus = new ArrayList<>();
             for (int v = 0; v < variants; v++) {
-                long skuPrice = price + v * (price / 20);
+                long skuPrice = roundToNine(price + v * (price / 20));
                 long list = random.nextInt(3) == 0 ? roundToNine(skuPrice * 13 / 10) : skuPrice;
-                skus.add(new Sku(
-                        code + "-" + (v + 1), name + " " + leaf.variants[v], roundToNine(skuPrice), list, popularity));
+                skus.add(new Sku(code + "-" + (v + 1), name + " " + leaf.variants[v], skuPrice, list, popularity));
             }
             products.add(new Product(code, name, leaf.category, brand, skus));
         }
         return products;
     }
 
-    /** Prices end in 9 yuan-cents style: 159.00 → 159.00, 163.27 → 159.00 … merchants like x9.00 or x9.90. */
+    /** Shop-style prices: whole yuan ending in 9 (163.27 → 169.00), at least the amount given. */
     private static long roundToNine(long fen) {
         long yuan = Math.max(1, fen / 100);
         return yuan < 10 ? yuan * 100 + 90 : (yuan / 10 * 10 + 9) * 100;

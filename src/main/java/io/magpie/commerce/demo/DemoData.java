@@ -3,7 +3,6 @@ package io.magpie.commerce.demo;
 import io.magpie.tenant.TenantView;
 import io.magpie.tenant.Tenants;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Random;
 import org.slf4j.Logger;
@@ -67,7 +66,6 @@ class DemoData implements ApplicationRunner {
 
     void load(TenantView tenant) {
         Random random = new Random(SEED);
-        LocalDate today = LocalDate.now(clock.withZone(tenant.timeZone()));
         var catalog = writer.catalog(tenant, DemoCatalog.products(random, 200));
         log.info("Demo data: catalog of {} SKUs written", catalog.skus().size());
         var people = DemoPeople.customers(random, 5_000, clock.instant());
@@ -77,7 +75,7 @@ class DemoData implements ApplicationRunner {
         double[] activity =
                 people.stream().mapToDouble(DemoPeople.Person::activity).toArray();
         var orders = DemoOrders.generate(
-                random, 50_000, catalog.refs(), activity, storeIds.length, today, tenant.timeZone());
+                random, 50_000, catalog.refs(), activity, storeIds.length, clock.instant(), tenant.timeZone());
         writer.orders(tenant, orders, catalog, customerIds, storeIds, n -> log.info("Demo data: {} orders written", n));
     }
 }

@@ -43,8 +43,9 @@ final class DemoOrders {
             List<SkuRef> skus,
             double[] customerActivity,
             int stores,
-            LocalDate today,
+            Instant now,
             ZoneId zone) {
+        LocalDate today = LocalDate.ofInstant(now, zone);
         LocalDate first = today.minusDays(364);
         double[] dayWeights = new double[365];
         for (int d = 0; d < 365; d++) {
@@ -59,7 +60,6 @@ final class DemoOrders {
         Sampler customers = new Sampler(customerActivity);
         Sampler products =
                 new Sampler(skus.stream().mapToDouble(SkuRef::popularity).toArray());
-        Instant now = today.plusDays(1).atStartOfDay(zone).toInstant();
 
         List<Order> orders = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {

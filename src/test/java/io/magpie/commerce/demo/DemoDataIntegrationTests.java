@@ -54,6 +54,14 @@ class DemoDataIntegrationTests {
         assertThat(cancelled).isBetween(1_500L, 4_000L);
         assertThat(partial).isBetween(2_500L, 6_000L);
 
+        // history only: nothing in the future, list prices never below prices
+        assertThat(count("select count(*) from commerce_order where tenant_id = ? and ordered_at > now()", tenant))
+                .isZero();
+        assertThat(count(
+                        "select count(*) from commerce_sku where tenant_id = ? and list_price_minor < price_minor",
+                        tenant))
+                .isZero();
+
         // money adds up on every order, line and refund
         assertThat(count("""
                         select count(*) from commerce_order o where o.tenant_id = ?

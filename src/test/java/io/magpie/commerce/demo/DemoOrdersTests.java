@@ -2,7 +2,7 @@ package io.magpie.commerce.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Random;
@@ -43,7 +43,7 @@ class DemoOrdersTests {
                 skus,
                 new double[] {5, 3, 1, 1},
                 3,
-                LocalDate.of(2026, 11, 24),
+                Instant.parse("2026-11-24T03:00:00Z"),
                 ZoneId.of("Asia/Shanghai"));
     }
 }
