@@ -19,6 +19,13 @@ final class ContactFormats {
     private ContactFormats() {}
 
     /** Digits only, or {@code null} when the text is not a phone number. */
+    /**
+     * A mainland China mobile number written with its country code (+86 / 0086 138…) is the same
+     * number as without it, so both forms hash alike; other country codes are kept as given.
+     */
+    private static final java.util.regex.Pattern MAINLAND_PREFIX =
+            java.util.regex.Pattern.compile("^(?:00)?86(?=1[3-9][0-9]{9}$)");
+
     static String normalizePhone(String raw) {
         if (raw == null) {
             return null;
@@ -27,7 +34,7 @@ final class ContactFormats {
         if (!PHONE_CHARACTERS.matcher(s).matches()) {
             return null;
         }
-        String digits = s.replaceAll("[^0-9]", "");
+        String digits = MAINLAND_PREFIX.matcher(s.replaceAll("[^0-9]", "")).replaceFirst("");
         return digits.length() < MIN_PHONE_DIGITS || digits.length() > MAX_PHONE_DIGITS ? null : digits;
     }
 

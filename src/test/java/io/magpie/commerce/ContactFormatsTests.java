@@ -10,7 +10,11 @@ class ContactFormatsTests {
     void phonesKeepDigitsOnly() {
         assertThat(ContactFormats.normalizePhone("138-0000-5678")).isEqualTo("13800005678");
         assertThat(ContactFormats.normalizePhone(" (138) 0000.5678 ")).isEqualTo("13800005678");
-        assertThat(ContactFormats.normalizePhone("+86 138 0000 5678")).isEqualTo("8613800005678");
+        // a mainland mobile with its country code is the same number as without it
+        assertThat(ContactFormats.normalizePhone("+86 138 0000 5678")).isEqualTo("13800005678");
+        assertThat(ContactFormats.normalizePhone("0086 13800005678")).isEqualTo("13800005678");
+        assertThat(ContactFormats.normalizePhone("+86 10 6552 9988")).isEqualTo("861065529988");
+        assertThat(ContactFormats.normalizePhone("+852 9123 4567")).isEqualTo("85291234567");
         assertThat(ContactFormats.normalizePhone("12345")).isNull();
         assertThat(ContactFormats.normalizePhone("1234567890123456")).isNull();
         assertThat(ContactFormats.normalizePhone("138x00005678")).isNull();
