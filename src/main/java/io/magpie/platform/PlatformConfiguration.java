@@ -18,6 +18,17 @@ class PlatformConfiguration {
         return Clock.systemUTC();
     }
 
+    /**
+     * springdoc describes models with swagger-core's own (Jackson 2) mapper, which does not see the
+     * API's snake_case naming; this resolver makes the documented property names the real ones.
+     */
+    @Bean
+    io.swagger.v3.core.jackson.ModelResolver snakeCaseModelResolver() {
+        return new io.swagger.v3.core.jackson.ModelResolver(io.swagger.v3.core.util.Json.mapper()
+                .copy()
+                .setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE));
+    }
+
     @Bean
     OpenAPI magpieOpenApi() {
         return new OpenAPI()
