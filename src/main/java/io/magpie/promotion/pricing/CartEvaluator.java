@@ -52,11 +52,11 @@ public final class CartEvaluator {
         var priced = new ArrayList<LineState>();
         cart.lines().forEach(l -> priced.add(new LineState(l)));
         priceRules.sort(Candidate.APPLICATION_ORDER);
-        Map<String, CandidateOutcome> priceOutcomes = PriceLayer.apply(cart, priced, priceRules);
+        long reservedMinimum = request.policy().allowFreeOrder() || cart.subtotal() == 0 ? 0 : 1;
+        Map<String, CandidateOutcome> priceOutcomes = PriceLayer.apply(cart, priced, priceRules, reservedMinimum);
         long priceLayerDiscount = priceOutcomes.values().stream()
                 .mapToLong(CandidateOutcome::discount)
                 .sum();
-        long reservedMinimum = request.policy().allowFreeOrder() || cart.subtotal() == 0 ? 0 : 1;
 
         // each offer alone: explains why it cannot apply, and bounds what it can add to any combination
         var standalone = new HashMap<String, Pipeline.Run>();
@@ -67,10 +67,14 @@ public final class CartEvaluator {
         for (Candidate c : offers) {
             Pipeline.Run alone = Pipeline.run(cart, priced, List.of(c), reservedMinimum);
             standalone.put(c.id(), alone);
-            if (alone.outcomes().get(c.id()).outcome() == Outcome.APPLIED) {
+            if (alone.outcomes().get(c.id()).reason() == ReasonCode.INVALID_CONFIG) {
+                continue;
+            }
+            boolean monotone = ((OfferRule) c.type()).monotone(c.promotion());
+            // a non-monotone offer may apply only next to others, so it is searched even when it fails alone
+            if (!monotone || alone.outcomes().get(c.id()).outcome() == Outcome.APPLIED) {
                 searchable.add(c);
-                long gain = basePayable - alone.payable();
-                optimistic.put(c.id(), ((OfferRule) c.type()).monotone(c.promotion()) ? gain : room(priced, c));
+                optimistic.put(c.id(), monotone ? basePayable - alone.payable() : room(priced, c));
             }
         }
 

@@ -15,14 +15,14 @@ final class PriceLayer {
     private PriceLayer() {}
 
     /** Sets each line's amount to its price-layer amount and returns the outcome per candidate id. */
-    static Map<String, CandidateOutcome> apply(Cart cart, List<LineState> lines, List<Candidate> candidates) {
+    static Map<String, CandidateOutcome> apply(
+            Cart cart, List<LineState> lines, List<Candidate> candidates, long reservedMinimum) {
         var allocations = new LinkedHashMap<String, List<Allocation>>();
-        var floorLimited = new LinkedHashMap<String, Boolean>();
+        var limits = new LinkedHashMap<String, ReasonCode>();
         var proposed = new LinkedHashMap<String, Boolean>();
         candidates.forEach(c -> {
             allocations.put(c.id(), new ArrayList<>());
             proposed.put(c.id(), false);
-            floorLimited.put(c.id(), false);
         });
         for (LineState state : lines) {
             CartLine line = state.line;
@@ -50,7 +50,7 @@ final class PriceLayer {
             long unitFloor = state.unitFloor();
             if (best < unitFloor) {
                 best = unitFloor;
-                floorLimited.put(winner.id(), true);
+                limits.put(winner.id(), ReasonCode.FLOOR_PRICE_LIMITED);
             }
             long discount = Math.multiplyExact(entryUnit - best, (long) line.quantity());
             if (discount > 0) {
@@ -58,6 +58,7 @@ final class PriceLayer {
                 allocations.get(winner.id()).add(new Allocation(line.lineId(), discount));
             }
         }
+        keepMinimum(lines, allocations, limits, reservedMinimum);
         var outcomes = new LinkedHashMap<String, CandidateOutcome>();
         for (Candidate c : candidates) {
             List<Allocation> given = allocations.get(c.id());
@@ -66,10 +67,10 @@ final class PriceLayer {
             ReasonCode reason;
             if (discount > 0) {
                 outcome = Outcome.APPLIED;
-                reason = floorLimited.get(c.id()) ? ReasonCode.FLOOR_PRICE_LIMITED : null;
-            } else if (floorLimited.get(c.id())) {
+                reason = limits.get(c.id());
+            } else if (limits.containsKey(c.id())) {
                 outcome = Outcome.NOT_APPLICABLE;
-                reason = ReasonCode.FLOOR_PRICE_LIMITED;
+                reason = limits.get(c.id());
             } else if (proposed.get(c.id())) {
                 outcome = Outcome.SKIPPED;
                 reason = ReasonCode.SUPERSEDED_BY_BETTER_PRICE;
@@ -80,5 +81,32 @@ final class PriceLayer {
             outcomes.put(c.id(), Pipeline.outcome(c, outcome, reason, given, 0, List.of(), null));
         }
         return outcomes;
+    }
+
+    /** Free orders not allowed: the last discounted line gives back what keeps the total at the minimum. */
+    private static void keepMinimum(
+            List<LineState> lines,
+            Map<String, List<Allocation>> allocations,
+            Map<String, ReasonCode> limited,
+            long reservedMinimum) {
+        long total = lines.stream().mapToLong(l -> l.current).sum();
+        long missing = reservedMinimum - total;
+        for (int i = lines.size() - 1; i >= 0 && missing > 0; i--) {
+            LineState line = lines.get(i);
+            for (var entry : allocations.entrySet()) {
+                List<Allocation> given = entry.getValue();
+                for (int k = 0; k < given.size() && missing > 0; k++) {
+                    Allocation a = given.get(k);
+                    if (a.lineId().equals(line.id())) {
+                        long back = Math.min(missing, a.amount());
+                        line.current += back;
+                        missing -= back;
+                        given.set(k, new Allocation(a.lineId(), a.amount() - back));
+                        limited.put(entry.getKey(), ReasonCode.LIMITED_BY_REMAINING_AMOUNT);
+                    }
+                }
+                given.removeIf(a -> a.amount() == 0);
+            }
+        }
     }
 }

@@ -88,7 +88,7 @@ public final class StageContext {
         for (int i = 0; i < lines.size(); i++) {
             LineState state = byId.get(lines.get(i).lineId());
             caps[i] = Math.min(maxShares[i], state.room());
-            current += Math.min(maxShares[i], state.current);
+            current += Math.min(weights[i], state.current);
             room += caps[i];
             ids.add(state.id());
         }

@@ -178,4 +178,21 @@ class BestCombinationTests {
                 EvaluationRequest.best(cart(line("a", 1, 1001)), List.of(promo("h", "HALF_OFF", null)), List.of()));
         assertThat(result.payable()).isEqualTo(501);
     }
+
+    @Test
+    void anOfferThatFailsAloneIsStillSearchedWhenItCanApplyNextToAnother() {
+        // the cheapest units sit at their floor: alone, buy 2 get 2 has nothing to give
+        Promotion bxgy = promo("bxgy", "BUY_X_GET_Y", new PromotionConfig.BuyGet(2, 2, 10000, null));
+        Promotion off = promo("off", "AMOUNT_OFF", new AmountOff(10, 0)).withPriority(1);
+        Cart cart = cart(Fixtures.floored("l0", 2, 1000, 1000), line("l1", 2, 1001));
+        var alone = explicit(cart, List.of(bxgy, off), List.of(), "bxgy");
+        assertThat(alone.candidate("bxgy").reason()).isEqualTo(ReasonCode.FLOOR_PRICE_LIMITED);
+        assertThat(alone.payable()).isEqualTo(4002);
+
+        // 10.00 off lands on l1 (l0 is at its floor), which makes l1's units the cheapest
+        var result = best(cart, List.of(bxgy, off), List.of());
+        assertThat(result.selected()).containsExactly("bxgy", "off");
+        assertThat(result.candidate("bxgy").discount()).isEqualTo(1992);
+        assertThat(result.payable()).isEqualTo(2000);
+    }
 }
