@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -30,7 +31,8 @@ public final class CartEvaluator {
         var outcomes = new LinkedHashMap<String, CandidateOutcome>();
         var live = new ArrayList<Candidate>();
         for (Candidate c : all) {
-            var rejected = Eligibility.check(c, cart);
+            var rejected = Eligibility.check(c, cart)
+                    .or(() -> Optional.ofNullable(request.unavailable().get(c.id())));
             if (rejected.isPresent()) {
                 outcomes.put(c.id(), notApplicable(c, rejected.get()));
             } else {

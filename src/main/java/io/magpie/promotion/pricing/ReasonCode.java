@@ -3,6 +3,12 @@ package io.magpie.promotion.pricing;
 /** Machine answer to "why did (or didn't) this apply?"; stable, safe to show codes to clients. */
 public enum ReasonCode {
     NOT_STARTED,
+    /** Decided by the caller (budgets and limits live in the database). */
+    BUDGET_EXHAUSTED,
+    /** Decided by the caller. */
+    CUSTOMER_LIMIT_REACHED,
+    /** Decided by the caller (segments live elsewhere). */
+    AUDIENCE_MISMATCH,
     EXPIRED,
     CUSTOMER_NOT_ELIGIBLE,
     CHANNEL_NOT_ELIGIBLE,

@@ -195,4 +195,20 @@ class BestCombinationTests {
         assertThat(result.candidate("bxgy").discount()).isEqualTo(1992);
         assertThat(result.payable()).isEqualTo(2000);
     }
+
+    @Test
+    void theCallerReportsCouponsItsLimitsRefuse() {
+        var coupons =
+                List.of(fixed("used-up", 2000, null, Duration.ofDays(1)), fixed("ok", 500, null, Duration.ofDays(1)));
+        var result = Fixtures.ENGINE.evaluate(new EvaluationRequest(
+                cart(line("a", 1, 10000)),
+                List.of(),
+                coupons,
+                StackingPolicy.unlimited(),
+                null,
+                Map.of("used-up", ReasonCode.CUSTOMER_LIMIT_REACHED)));
+        assertThat(result.candidate("used-up").outcome()).isEqualTo(Outcome.NOT_APPLICABLE);
+        assertThat(result.candidate("used-up").reason()).isEqualTo(ReasonCode.CUSTOMER_LIMIT_REACHED);
+        assertThat(result.payable()).isEqualTo(9500);
+    }
 }
