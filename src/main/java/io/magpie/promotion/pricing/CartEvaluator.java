@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -40,11 +39,14 @@ public final class CartEvaluator {
             }
         }
         Set<Candidate> touching = new PromotionIndex(live).touching(cart);
+        var activityPrices = new ArrayList<Candidate>();
         var priceRules = new ArrayList<Candidate>();
         var offers = new ArrayList<Candidate>();
         for (Candidate c : live) {
             if (!touching.contains(c)) {
                 outcomes.put(c.id(), notApplicable(c, ReasonCode.NO_ELIGIBLE_ITEMS));
+            } else if (c.stage() == Stage.ACTIVITY_PRICE) {
+                activityPrices.add(c);
             } else if (c.stage() == Stage.PRICE_LAYER) {
                 priceRules.add(c);
             } else {
@@ -53,12 +55,12 @@ public final class CartEvaluator {
         }
         var priced = new ArrayList<LineState>();
         cart.lines().forEach(l -> priced.add(new LineState(l)));
+        activityPrices.sort(Candidate.APPLICATION_ORDER);
         priceRules.sort(Candidate.APPLICATION_ORDER);
         long reservedMinimum = request.policy().allowFreeOrder() || cart.subtotal() == 0 ? 0 : 1;
-        Map<String, CandidateOutcome> priceOutcomes = PriceLayer.apply(cart, priced, priceRules, reservedMinimum);
-        long priceLayerDiscount = priceOutcomes.values().stream()
-                .mapToLong(CandidateOutcome::discount)
-                .sum();
+        var priceOutcomes = new LinkedHashMap<String, CandidateOutcome>();
+        priceOutcomes.putAll(PriceLayer.apply(cart, priced, activityPrices, reservedMinimum));
+        priceOutcomes.putAll(PriceLayer.apply(cart, priced, priceRules, reservedMinimum));
 
         // each offer alone: explains why it cannot apply, and bounds what it can add to any combination
         var standalone = new HashMap<String, Pipeline.Run>();
@@ -110,7 +112,7 @@ public final class CartEvaluator {
             if (outcomes.containsKey(c.id())) {
                 continue;
             }
-            if (c.stage() == Stage.PRICE_LAYER) {
+            if (priceOutcomes.containsKey(c.id())) {
                 outcomes.put(c.id(), priceOutcomes.get(c.id()));
             } else if (run.outcomes().containsKey(c.id())) {
                 outcomes.put(c.id(), run.outcomes().get(c.id()));
@@ -132,7 +134,14 @@ public final class CartEvaluator {
         }
 
         var stageDiscounts = new ArrayList<StageDiscount>();
-        stageDiscounts.add(new StageDiscount(Stage.PRICE_LAYER, priceLayerDiscount));
+        for (Stage stage : List.of(Stage.ACTIVITY_PRICE, Stage.PRICE_LAYER)) {
+            stageDiscounts.add(new StageDiscount(
+                    stage,
+                    priceOutcomes.values().stream()
+                            .filter(o -> o.stage() == stage)
+                            .mapToLong(CandidateOutcome::discount)
+                            .sum()));
+        }
         stageDiscounts.add(
                 new StageDiscount(Stage.THRESHOLD, run.discountByStage().getOrDefault(Stage.THRESHOLD, 0L)));
         stageDiscounts.add(new StageDiscount(Stage.COUPON, run.discountByStage().getOrDefault(Stage.COUPON, 0L)));

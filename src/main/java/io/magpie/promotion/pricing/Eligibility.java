@@ -8,7 +8,8 @@ import java.util.Set;
 /** Checks that do not depend on the lines: type, time window, audience, channel, store. */
 final class Eligibility {
 
-    static final Set<Stage> SUPPORTED_STAGES = EnumSet.of(Stage.PRICE_LAYER, Stage.THRESHOLD, Stage.COUPON);
+    static final Set<Stage> SUPPORTED_STAGES =
+            EnumSet.of(Stage.ACTIVITY_PRICE, Stage.PRICE_LAYER, Stage.THRESHOLD, Stage.COUPON);
 
     private Eligibility() {}
 

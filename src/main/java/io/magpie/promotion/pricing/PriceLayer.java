@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.OptionalLong;
 
 /**
- * Stage 2: for each line the lowest unit price proposed by the price rules applies (limited-time or
- * member price, not both), never below the line's floor price.
+ * Stages 1 and 2, one at a time: for each line the lowest unit price proposed by the stage's rules
+ * applies (e.g. limited-time or member price, not both), never below the line's floor price.
  */
 final class PriceLayer {
 
@@ -26,7 +26,7 @@ final class PriceLayer {
         });
         for (LineState state : lines) {
             CartLine line = state.line;
-            long entryUnit = line.unitPrice();
+            long entryUnit = state.current / line.quantity();
             Candidate winner = null;
             long best = entryUnit;
             for (Candidate c : candidates) {

@@ -17,6 +17,7 @@ public final class RuleRegistry {
     public static RuleRegistry standard() {
         var types = new LinkedHashMap<String, RuleType>();
         for (RuleType type : new RuleType[] {
+            new SkuPrice("ACTIVITY_PRICE", SkuPrice.Kind.ACTIVITY),
             new SkuPrice("LIMITED_TIME_PRICE", SkuPrice.Kind.LIMITED_TIME),
             new SkuPrice("MEMBER_PRICE", SkuPrice.Kind.MEMBER),
             new SkuPrice("TRIAL_PRICE", SkuPrice.Kind.TRIAL),

@@ -4,10 +4,15 @@ import io.magpie.promotion.pricing.PromotionConfig.Bp;
 import io.magpie.promotion.pricing.PromotionConfig.PriceOff;
 import java.util.OptionalLong;
 
-/** Per-SKU price layer: limited-time discount, member/tier price, trial price for first purchases. */
+/**
+ * Per-SKU prices: the activity price of stage 1 (flash sale, group buy, bargain, points mall; the caller
+ * passes it only for lines bought through the activity) and the price layer of stage 2 (limited-time
+ * discount, member/tier price, trial price for first purchases).
+ */
 final class SkuPrice implements PriceRule {
 
     enum Kind {
+        ACTIVITY,
         LIMITED_TIME,
         MEMBER,
         TRIAL
@@ -24,6 +29,11 @@ final class SkuPrice implements PriceRule {
     @Override
     public String id() {
         return id;
+    }
+
+    @Override
+    public Stage stage() {
+        return kind == Kind.ACTIVITY ? Stage.ACTIVITY_PRICE : Stage.PRICE_LAYER;
     }
 
     @Override

@@ -241,7 +241,10 @@ class EnginePropertiesTests {
         Arbitrary<PriceOff> config = Arbitraries.oneOf(
                 Arbitraries.longs().between(0, 15_000).map(PriceOff::fixed),
                 Arbitraries.integers().between(0, 10_000).map(PriceOff::percent));
-        return Combinators.combine(Arbitraries.of("LIMITED_TIME_PRICE", "MEMBER_PRICE", "TRIAL_PRICE"), config, scope())
+        return Combinators.combine(
+                        Arbitraries.of("ACTIVITY_PRICE", "LIMITED_TIME_PRICE", "MEMBER_PRICE", "TRIAL_PRICE"),
+                        config,
+                        scope())
                 .as((type, c, scope) -> Promotion.of("x", type, scope, c));
     }
 

@@ -307,4 +307,32 @@ class RuleTypesTests {
         assertThat(result.lines()).contains(new LineResult("a", 10000, 9500));
         assertThat(result.payable()).isEqualTo(9500);
     }
+
+    @Test
+    void activityPriceComesFirstAndTheLimitedTimePercentBaseDecidesWhatItAppliesTo() {
+        Promotion flash = promo("flash", "ACTIVITY_PRICE", PriceOff.fixed(6000));
+        Promotion cascading = promo("lt", "LIMITED_TIME_PRICE", PriceOff.percent(2000));
+        var onTop = best(cart(line("a", 2, 10000)), List.of(flash, cascading), List.of());
+        assertThat(onTop.payable()).isEqualTo(9600);
+        assertThat(onTop.discountByStage())
+                .containsExactly(
+                        new StageDiscount(Stage.ACTIVITY_PRICE, 8000),
+                        new StageDiscount(Stage.PRICE_LAYER, 2400),
+                        new StageDiscount(Stage.THRESHOLD, 0),
+                        new StageDiscount(Stage.COUPON, 0));
+
+        Promotion initial = cascading.withPercentBase(PercentBase.INITIAL);
+        var offList = best(cart(line("a", 2, 10000)), List.of(flash, initial), List.of());
+        assertThat(offList.payable()).isEqualTo(12000);
+        assertThat(offList.candidate("lt").reason()).isEqualTo(ReasonCode.SUPERSEDED_BY_BETTER_PRICE);
+    }
+
+    @Test
+    void aCapAppliesBeforeProration() {
+        Promotion p = promo("pct", "PERCENT_OFF", new PercentOff(5000, 1000L, 0));
+        var result = best(cart(line("l1", 1, 3333), line("l2", 1, 3333), line("l3", 1, 3334)), List.of(p), List.of());
+        assertThat(result.candidate("pct").allocations())
+                .containsExactly(new Allocation("l1", 333), new Allocation("l2", 333), new Allocation("l3", 334));
+        assertThat(result.candidate("pct").reason()).isEqualTo(ReasonCode.CAPPED);
+    }
 }
