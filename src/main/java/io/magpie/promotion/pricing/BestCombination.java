@@ -91,7 +91,8 @@ final class BestCombination {
     }
 
     Choice evaluate(List<Candidate> members) {
-        return new Choice(List.copyOf(members), Pipeline.run(cart, priced, members, reservedMinimum));
+        return new Choice(
+                List.copyOf(members), Pipeline.run(cart, priced, members, reservedMinimum, policy.oneOfferPerLine()));
     }
 
     private void search(

@@ -66,10 +66,16 @@ public final class CartEvaluator {
         var standalone = new HashMap<String, Pipeline.Run>();
         var optimistic = new HashMap<String, Long>();
         var searchable = new ArrayList<Candidate>();
-        long basePayable =
-                Pipeline.run(cart, priced, List.of(), reservedMinimum).payable();
+        long basePayable = Pipeline.run(
+                        cart,
+                        priced,
+                        List.of(),
+                        reservedMinimum,
+                        request.policy().oneOfferPerLine())
+                .payable();
         for (Candidate c : offers) {
-            Pipeline.Run alone = Pipeline.run(cart, priced, List.of(c), reservedMinimum);
+            Pipeline.Run alone = Pipeline.run(
+                    cart, priced, List.of(c), reservedMinimum, request.policy().oneOfferPerLine());
             standalone.put(c.id(), alone);
             if (alone.outcomes().get(c.id()).reason() == ReasonCode.INVALID_CONFIG) {
                 continue;

@@ -8,6 +8,7 @@ final class LineState {
     long current;
     long stageEntry;
     int consumedUnits;
+    boolean takenInStage;
 
     LineState(CartLine line) {
         this.line = line;
@@ -22,6 +23,7 @@ final class LineState {
         this.current = other.current;
         this.stageEntry = other.stageEntry;
         this.consumedUnits = other.consumedUnits;
+        this.takenInStage = other.takenInStage;
     }
 
     String id() {

@@ -20,7 +20,12 @@ final class Pipeline {
             List<GiftLine> gifts,
             long payable) {}
 
-    static Run run(Cart cart, List<LineState> priced, List<Candidate> combination, long reservedMinimum) {
+    static Run run(
+            Cart cart,
+            List<LineState> priced,
+            List<Candidate> combination,
+            long reservedMinimum,
+            boolean oneOfferPerLine) {
         var lines = new ArrayList<LineState>();
         priced.forEach(l -> lines.add(new LineState(l)));
         var ordered = new ArrayList<>(combination);
@@ -36,9 +41,10 @@ final class Pipeline {
                 for (LineState l : lines) {
                     l.stageEntry = l.current;
                     l.consumedUnits = 0;
+                    l.takenInStage = false;
                 }
             }
-            var context = new StageContext(cart, lines, reservedMinimum, freightLeft);
+            var context = new StageContext(cart, lines, reservedMinimum, freightLeft, oneOfferPerLine);
             Effect effect;
             try {
                 effect = ((OfferRule) c.type()).apply(c.promotion(), context);
@@ -50,6 +56,7 @@ final class Pipeline {
                 for (LineState l : lines) {
                     if (l.id().equals(a.lineId())) {
                         l.current -= a.amount();
+                        l.takenInStage = true;
                     }
                 }
                 discount += a.amount();
@@ -58,6 +65,7 @@ final class Pipeline {
                 for (LineState l : lines) {
                     if (l.id().equals(consumed.getKey())) {
                         l.consumedUnits += consumed.getValue();
+                        l.takenInStage = true;
                     }
                 }
             }

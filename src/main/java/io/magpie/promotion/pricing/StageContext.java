@@ -13,8 +13,11 @@ public final class StageContext {
     private final Map<String, LineState> byId = new HashMap<>();
     private final long reservedMinimum;
     private final long freightRemaining;
+    private final boolean oneOfferPerLine;
 
-    StageContext(Cart cart, List<LineState> lines, long reservedMinimum, long freightRemaining) {
+    StageContext(
+            Cart cart, List<LineState> lines, long reservedMinimum, long freightRemaining, boolean oneOfferPerLine) {
+        this.oneOfferPerLine = oneOfferPerLine;
         this.cart = cart;
         this.lines = lines;
         this.reservedMinimum = reservedMinimum;
@@ -30,11 +33,14 @@ public final class StageContext {
         return freightRemaining;
     }
 
-    /** Lines the promotion's scope covers, in cart order. */
+    /**
+     * Lines the promotion's scope covers, in cart order; under the one-offer-per-line policy, lines an
+     * earlier offer of this stage already took are left out.
+     */
     public List<PricedLine> eligible(Promotion promotion) {
         var result = new ArrayList<PricedLine>();
         for (LineState l : lines) {
-            if (promotion.scope().covers(l.line)) {
+            if (promotion.scope().covers(l.line) && !(oneOfferPerLine && l.takenInStage)) {
                 result.add(
                         new PricedLine(l.line, l.current, l.stageEntry, l.room(), l.line.quantity() - l.consumedUnits));
             }

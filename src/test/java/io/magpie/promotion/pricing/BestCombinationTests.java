@@ -211,4 +211,26 @@ class BestCombinationTests {
         assertThat(result.candidate("used-up").reason()).isEqualTo(ReasonCode.CUSTOMER_LIMIT_REACHED);
         assertThat(result.payable()).isEqualTo(9500);
     }
+
+    @Test
+    void underTheOneOfferPerLinePolicyALineTakesOneOfferPerStage() {
+        var shoe = new CartLine("a", "s1", "p1", Set.of("shoes"), null, 1, 8000, null, false);
+        var hat = new CartLine("b", "s2", "p2", Set.of("hats"), null, 1, 2000, null, false);
+        Promotion shoes = Promotion.of("shoes", "AMOUNT_OFF", Scope.categories("shoes"), new AmountOff(1000, 0))
+                .withPriority(1);
+        Promotion everything = promo("all", "PERCENT_OFF", new PromotionConfig.PercentOff(1000, null, 0));
+        Coupon coupon = fixed("c", 300, null, Duration.ofDays(1));
+        var policy = new StackingPolicy(Map.of(), false, true);
+        var result = Fixtures.ENGINE.evaluate(
+                new EvaluationRequest(cart(shoe, hat), List.of(shoes, everything), List.of(coupon), policy, null));
+        assertThat(result.selected()).containsExactly("all", "c", "shoes");
+        assertThat(result.candidate("all").allocations()).containsExactly(new Allocation("b", 200));
+        // the coupon is another stage: it may discount a line again
+        assertThat(result.candidate("c").discount()).isEqualTo(300);
+        assertThat(result.payable()).isEqualTo(10000 - 1000 - 200 - 300);
+
+        var many = best(cart(shoe, hat), List.of(shoes, everything), List.of(coupon));
+        assertThat(many.candidate("all").allocations())
+                .containsExactly(new Allocation("a", 700), new Allocation("b", 200));
+    }
 }

@@ -151,7 +151,8 @@ class EnginePropertiesTests {
         Arbitrary<StackingPolicy> policy = Arbitraries.of(
                 StackingPolicy.unlimited(),
                 new StackingPolicy(Map.of("store", 1, "platform", 1), false),
-                new StackingPolicy(Map.of("store", 1), true));
+                new StackingPolicy(Map.of("store", 1), true),
+                new StackingPolicy(Map.of("platform", 1), false, true));
         return Combinators.combine(lines, customer, freight, candidates, prices, policy)
                 .as((ls, cu, fr, cands, ps, pol) -> {
                     var cart = new Cart(ls, cu, "app", "s1", fr, NOW);
