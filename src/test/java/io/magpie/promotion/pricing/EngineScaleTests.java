@@ -48,4 +48,28 @@ class EngineScaleTests {
                 .hasSize(88);
         assertThat(millisPerEvaluation).as("ms per evaluation").isLessThan(500);
     }
+
+    @Test
+    void twelveNonMonotoneOffersStillSearchExactlyInTime() {
+        var lines = new ArrayList<CartLine>();
+        for (int i = 0; i < 10; i++) {
+            lines.add(new CartLine(
+                    "l" + i, "sku" + i, "p" + i, Set.of("cat" + (i % 3)), null, 2, 1000 + 137L * i, null, false));
+        }
+        var cart = new Cart(lines, Customer.anonymous(), "app", "s1", 0, NOW);
+        var promotions = new ArrayList<Promotion>();
+        for (int i = 0; i < 12; i++) {
+            promotions.add(Promotion.of(
+                    "b" + (10 + i),
+                    "BUY_X_GET_Y",
+                    i % 2 == 0 ? Scope.all() : Scope.categories("cat" + (i % 3)),
+                    new PromotionConfig.BuyGet(1 + i % 3, 1, 1000 + 500 * i, 1)));
+        }
+        long started = System.nanoTime();
+        EvaluationResult result = ENGINE.evaluate(EvaluationRequest.best(cart, promotions, List.of()));
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        assertThat(result.searchMode()).isEqualTo(SearchMode.EXACT);
+        assertThat(result.payable()).isLessThan(result.subtotal());
+        assertThat(millis).as("ms for the worst exact search").isLessThan(3000);
+    }
 }
