@@ -1,0 +1,140 @@
+package io.magpie.promotion.pricing;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds the allowed combination with the lowest payable total. Exact branch and bound up to
+ * {@link #EXACT_LIMIT} interacting candidates, greedy beyond.
+ *
+ * <p>Bound: a candidate never saves more inside a combination than alone on the same cart when its rule
+ * is {@linkplain OfferRule#monotone monotone}; otherwise it is credited with the whole room of its lines.
+ * A branch whose optimistic total is worse than the best found is dropped; ties are explored so the
+ * tie-break (fewest coupons, soonest-expiring coupon, then ids) is exact too.
+ */
+final class BestCombination {
+
+    /** Candidates beyond this many (after dropping those that cannot apply) use the greedy heuristic. */
+    static final int EXACT_LIMIT = 12;
+
+    private final Cart cart;
+    private final List<LineState> priced;
+    private final StackingPolicy policy;
+    private final long reservedMinimum;
+    private final Map<String, Long> optimisticGain;
+    private Choice best;
+
+    /** A combination and its run. */
+    record Choice(List<Candidate> members, Pipeline.Run run) {}
+
+    BestCombination(
+            Cart cart,
+            List<LineState> priced,
+            StackingPolicy policy,
+            long reservedMinimum,
+            Map<String, Long> optimisticGain) {
+        this.cart = cart;
+        this.priced = priced;
+        this.policy = policy;
+        this.reservedMinimum = reservedMinimum;
+        this.optimisticGain = optimisticGain;
+    }
+
+    static final Comparator<Choice> BETTER_FIRST = Comparator.<Choice>comparingLong(
+                    c -> c.run().payable())
+            .thenComparingLong(
+                    c -> c.members().stream().filter(Candidate::isCoupon).count())
+            .thenComparing(c -> expiries(c.members()), BestCombination::compareLists)
+            .thenComparing(
+                    Comparator.<Choice>comparingInt(c -> c.run().gifts().size()).reversed())
+            .thenComparingInt(c -> c.members().size())
+            .thenComparing(c -> ids(c.members()), BestCombination::compareLists);
+
+    Choice exact(List<Candidate> candidates) {
+        var sorted = new ArrayList<>(candidates);
+        sorted.sort(Comparator.comparingLong((Candidate c) -> optimisticGain.get(c.id()))
+                .reversed()
+                .thenComparing(Candidate::id));
+        long[] suffixGain = new long[sorted.size() + 1];
+        for (int i = sorted.size() - 1; i >= 0; i--) {
+            suffixGain[i] = suffixGain[i + 1] + optimisticGain.get(sorted.get(i).id());
+        }
+        long basePayable = evaluate(List.of()).run().payable();
+        best = null;
+        search(sorted, 0, new ArrayList<>(), 0, suffixGain, basePayable);
+        return best;
+    }
+
+    Choice greedy(List<Candidate> candidates) {
+        var sorted = new ArrayList<>(candidates);
+        sorted.sort(Comparator.comparingLong((Candidate c) -> optimisticGain.get(c.id()))
+                .reversed()
+                .thenComparing(Candidate::id));
+        var chosen = new ArrayList<Candidate>();
+        Choice current = evaluate(chosen);
+        for (Candidate c : sorted) {
+            if (!StackingRules.canAdd(chosen, c, policy)) {
+                continue;
+            }
+            var trial = new ArrayList<>(chosen);
+            trial.add(c);
+            Choice next = evaluate(trial);
+            if (BETTER_FIRST.compare(next, current) < 0) {
+                chosen = trial;
+                current = next;
+            }
+        }
+        return current;
+    }
+
+    Choice evaluate(List<Candidate> members) {
+        return new Choice(
+                List.copyOf(members), Pipeline.run(cart, priced, members, reservedMinimum, policy.oneOfferPerLine()));
+    }
+
+    private void search(
+            List<Candidate> sorted, int index, List<Candidate> chosen, long chosenGain, long[] suffix, long base) {
+        if (best != null && base - chosenGain - suffix[index] > best.run().payable()) {
+            return;
+        }
+        if (index == sorted.size()) {
+            Choice choice = evaluate(chosen);
+            if (best == null || BETTER_FIRST.compare(choice, best) < 0) {
+                best = choice;
+            }
+            return;
+        }
+        Candidate next = sorted.get(index);
+        if (StackingRules.canAdd(chosen, next, policy)) {
+            chosen.add(next);
+            search(sorted, index + 1, chosen, chosenGain + optimisticGain.get(next.id()), suffix, base);
+            chosen.remove(chosen.size() - 1);
+        }
+        search(sorted, index + 1, chosen, chosenGain, suffix, base - 0);
+    }
+
+    private static List<Instant> expiries(List<Candidate> members) {
+        return members.stream()
+                .filter(Candidate::isCoupon)
+                .map(Candidate::expiry)
+                .sorted()
+                .toList();
+    }
+
+    private static List<String> ids(List<Candidate> members) {
+        return members.stream().map(Candidate::id).sorted().toList();
+    }
+
+    private static <T extends Comparable<T>> int compareLists(List<T> a, List<T> b) {
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            int c = a.get(i).compareTo(b.get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(a.size(), b.size());
+    }
+}

@@ -1,0 +1,33 @@
+package io.magpie.promotion.pricing;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What is being priced, at a given instant (the caller reads its clock, the engine never does).
+ *
+ * @param freight shipping fee in minor units before any free-shipping offer
+ */
+public record Cart(List<CartLine> lines, Customer customer, String channel, String storeId, long freight, Instant at) {
+
+    public Cart {
+        lines = List.copyOf(lines);
+        customer = customer == null ? Customer.anonymous() : customer;
+        Objects.requireNonNull(at, "at");
+        if (freight < 0) {
+            throw new IllegalArgumentException("freight must not be negative");
+        }
+        var ids = new HashSet<String>();
+        for (CartLine line : lines) {
+            if (!ids.add(line.lineId())) {
+                throw new IllegalArgumentException("duplicate line id " + line.lineId());
+            }
+        }
+    }
+
+    public long subtotal() {
+        return lines.stream().mapToLong(CartLine::amount).reduce(0, Math::addExact);
+    }
+}

@@ -1,0 +1,159 @@
+package io.magpie.promotion.pricing;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A rule's view of the cart inside its stage, with the money helpers every rule must use. */
+public final class StageContext {
+
+    private final Cart cart;
+    private final List<LineState> lines;
+    private final Map<String, LineState> byId = new HashMap<>();
+    private final long reservedMinimum;
+    private final long freightRemaining;
+    private final boolean oneOfferPerLine;
+
+    StageContext(
+            Cart cart, List<LineState> lines, long reservedMinimum, long freightRemaining, boolean oneOfferPerLine) {
+        this.oneOfferPerLine = oneOfferPerLine;
+        this.cart = cart;
+        this.lines = lines;
+        this.reservedMinimum = reservedMinimum;
+        this.freightRemaining = freightRemaining;
+        lines.forEach(l -> byId.put(l.id(), l));
+    }
+
+    public Cart cart() {
+        return cart;
+    }
+
+    public long freightRemaining() {
+        return freightRemaining;
+    }
+
+    /**
+     * Lines the promotion's scope covers, in cart order; under the one-offer-per-line policy, lines an
+     * earlier offer of this stage already took are left out.
+     */
+    public List<PricedLine> eligible(Promotion promotion) {
+        var result = new ArrayList<PricedLine>();
+        for (LineState l : lines) {
+            if (promotion.scope().covers(l.line) && !(oneOfferPerLine && l.takenInStage)) {
+                result.add(
+                        new PricedLine(l.line, l.current, l.stageEntry, l.room(), l.line.quantity() - l.consumedUnits));
+            }
+        }
+        return result;
+    }
+
+    /** Amount of these lines when the stage began: what thresholds are measured on. */
+    public static long entryAmount(List<PricedLine> lines) {
+        return lines.stream().mapToLong(PricedLine::stageEntry).reduce(0, Math::addExact);
+    }
+
+    public static long currentAmount(List<PricedLine> lines) {
+        return lines.stream().mapToLong(PricedLine::current).reduce(0, Math::addExact);
+    }
+
+    public static long quantity(List<PricedLine> lines) {
+        return lines.stream().mapToLong(l -> l.line().quantity()).sum();
+    }
+
+    /**
+     * A discount of {@code requested} fen over {@code lines}, prorated by current amount. It shrinks to
+     * what the lines can give without going under their floor prices (or the order under 0.01 when free
+     * orders are not allowed); the reason then says so. {@code note} marks an earlier limit (e.g. a cap).
+     */
+    public Effect discount(long requested, List<PricedLine> lines, ReasonCode note) {
+        long[] weights = new long[lines.size()];
+        long[] caps = new long[lines.size()];
+        for (int i = 0; i < lines.size(); i++) {
+            weights[i] = lines.get(i).current();
+            caps[i] = Long.MAX_VALUE;
+        }
+        return discount(requested, lines, weights, caps, note, Map.of());
+    }
+
+    /** Like {@link #discount(long, List, ReasonCode)} with explicit weights and per-line maximums. */
+    public Effect discount(
+            long requested,
+            List<PricedLine> lines,
+            long[] weights,
+            long[] maxShares,
+            ReasonCode note,
+            Map<String, Integer> consumed) {
+        if (requested < 0) {
+            throw new IllegalArgumentException("discount must not be negative");
+        }
+        long[] caps = new long[lines.size()];
+        long current = 0;
+        long room = 0;
+        var ids = new ArrayList<String>();
+        for (int i = 0; i < lines.size(); i++) {
+            LineState state = byId.get(lines.get(i).lineId());
+            caps[i] = Math.min(maxShares[i], state.room());
+            current += Math.min(weights[i], state.current);
+            room += caps[i];
+            ids.add(state.id());
+        }
+        if (requested == 0) {
+            return Effect.notApplicable(ReasonCode.NOTHING_LEFT_TO_DISCOUNT);
+        }
+        long orderRoom = Math.max(0, orderCurrent() - reservedMinimum);
+        long granted = Math.min(requested, Math.min(room, orderRoom));
+        ReasonCode reason = note;
+        if (granted < requested) {
+            boolean floorBound = granted == room && room < current;
+            reason = floorBound ? ReasonCode.FLOOR_PRICE_LIMITED : ReasonCode.LIMITED_BY_REMAINING_AMOUNT;
+        }
+        if (granted == 0) {
+            return Effect.notApplicable(reason);
+        }
+        long[] shares = Proration.allocate(granted, ids, weights, caps);
+        var allocations = new ArrayList<Allocation>();
+        for (int i = 0; i < shares.length; i++) {
+            if (shares[i] > 0) {
+                allocations.add(new Allocation(ids.get(i), shares[i]));
+            }
+        }
+        return new Effect(Outcome.APPLIED, reason, allocations, 0, List.of(), consumed, null);
+    }
+
+    /** Free shipping of up to {@code requested} fen. */
+    public Effect freight(long requested) {
+        if (freightRemaining == 0) {
+            return Effect.notApplicable(ReasonCode.NO_FREIGHT);
+        }
+        long granted = Math.min(requested, freightRemaining);
+        return new Effect(
+                Outcome.APPLIED,
+                granted < freightRemaining ? ReasonCode.CAPPED : null,
+                List.of(),
+                granted,
+                List.of(),
+                Map.of(),
+                null);
+    }
+
+    /** Units available to unit-set offers, flattened, with their current amounts. */
+    public List<Unit> availableUnits(List<PricedLine> eligible) {
+        var units = new ArrayList<Unit>();
+        for (PricedLine p : eligible) {
+            LineState state = byId.get(p.lineId());
+            for (int i = state.consumedUnits; i < state.line.quantity(); i++) {
+                units.add(new Unit(
+                        state.id(), i, state.unitAmount(i), Math.max(0, state.unitAmount(i) - state.unitFloor())));
+            }
+        }
+        return units;
+    }
+
+    private long orderCurrent() {
+        return lines.stream().mapToLong(l -> l.current).reduce(0, Math::addExact);
+    }
+
+    /** One unit of a line: its current amount and how much of it may be discounted. */
+    public record Unit(String lineId, int index, long amount, long room) {}
+}
