@@ -36,21 +36,15 @@ class EngineScaleTests {
             PromotionConfig config = i % 2 == 0 ? new AmountOff(100 + i, 0) : new PercentOff(100 + i, null, 0);
             promotions.add(Promotion.of("p" + (1000 + i), i % 2 == 0 ? "AMOUNT_OFF" : "PERCENT_OFF", scope, config));
         }
-        long started = System.nanoTime();
-        EvaluationResult result = null;
-        for (int run = 0; run < 20; run++) {
-            result = ENGINE.evaluate(EvaluationRequest.best(cart, promotions, List.of()));
-        }
-        long millisPerEvaluation = (System.nanoTime() - started) / 20 / 1_000_000;
+        EvaluationResult result = ENGINE.evaluate(EvaluationRequest.best(cart, promotions, List.of()));
         assertThat(result.searchMode()).isEqualTo(SearchMode.EXACT);
         assertThat(result.selected()).hasSize(12);
         assertThat(result.candidates().stream().filter(c -> c.reason() == ReasonCode.NO_ELIGIBLE_ITEMS))
                 .hasSize(88);
-        assertThat(millisPerEvaluation).as("ms per evaluation").isLessThan(500);
     }
 
     @Test
-    void twelveNonMonotoneOffersStillSearchExactlyInTime() {
+    void twelveNonMonotoneOffersStillSearchExactly() {
         var lines = new ArrayList<CartLine>();
         for (int i = 0; i < 10; i++) {
             lines.add(new CartLine(
@@ -65,11 +59,8 @@ class EngineScaleTests {
                     i % 2 == 0 ? Scope.all() : Scope.categories("cat" + (i % 3)),
                     new PromotionConfig.BuyGet(1 + i % 3, 1, 1000 + 500 * i, 1)));
         }
-        long started = System.nanoTime();
         EvaluationResult result = ENGINE.evaluate(EvaluationRequest.best(cart, promotions, List.of()));
-        long millis = (System.nanoTime() - started) / 1_000_000;
         assertThat(result.searchMode()).isEqualTo(SearchMode.EXACT);
         assertThat(result.payable()).isLessThan(result.subtotal());
-        assertThat(millis).as("ms for the worst exact search").isLessThan(3000);
     }
 }
