@@ -71,3 +71,5 @@ create table promotion_code (
 );
 create unique index promotion_code_code_idx on promotion_code (tenant_id, code);
 create index promotion_code_batch_idx on promotion_code (tenant_id, batch_id, id);
+-- Imported external codes carry no check character; lookups of codes failing the check probe only these.
+create index promotion_code_external_idx on promotion_code (tenant_id, code) where not checked;
