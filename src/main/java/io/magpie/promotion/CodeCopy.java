@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
@@ -62,6 +64,30 @@ final class CodeCopy {
     /** Copies codes into the temporary staging table (emptied first) for set-based checks. */
     void stage(Collection<String> codes) throws SQLException, IOException {
         stage(rows(codes));
+    }
+
+    /** The staged codes that the tenant already holds. */
+    List<String> stagedExisting() throws SQLException {
+        try (var st = connection.prepareStatement("""
+                select i.code from promotion_code_incoming i
+                where exists (select 1 from promotion_code p where p.tenant_id = ? and p.code = i.code)""")) {
+            st.setLong(1, tenantId);
+            List<String> existing = new ArrayList<>();
+            try (var rs = st.executeQuery()) {
+                while (rs.next()) {
+                    existing.add(rs.getString(1));
+                }
+            }
+            return existing;
+        }
+    }
+
+    int insertStaged() throws SQLException {
+        try (var st = connection.createStatement()) {
+            return st.executeUpdate("""
+                    insert into promotion_code (tenant_id, batch_id, code, checked)
+                    select tenant_id, batch_id, code, checked from promotion_code_incoming""");
+        }
     }
 
     private void stage(byte[] rows) throws SQLException, IOException {
