@@ -123,6 +123,29 @@ class CouponCodeBatchesIntegrationTests {
                 .isZero();
     }
 
+    @Test
+    void aMissingNameOrAnImpossibleCountIsRefused() {
+        long tenant = TestTenants.create(context).id();
+
+        assertThatThrownBy(() -> batches.generate(tenant, " ", "X-********", 10, "test"))
+                .isInstanceOfSatisfying(
+                        ProblemException.class,
+                        e -> assertThat(e.fieldProblems())
+                                .extracting(ProblemException.FieldProblem::field)
+                                .containsExactly("name"));
+        assertThatThrownBy(() -> batches.generate(tenant, "zero", "X-********", 0, "test"))
+                .isInstanceOfSatisfying(
+                        ProblemException.class,
+                        e -> assertThat(e.fieldProblems())
+                                .extracting(ProblemException.FieldProblem::field)
+                                .containsExactly("count"));
+        assertThat(jdbc.sql("select count(*) from promotion_code_batch where tenant_id = ?")
+                        .param(tenant)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
     List<String> codesOf(long tenant, long batchId) {
         return jdbc.sql("select code from promotion_code where tenant_id = ? and batch_id = ?")
                 .params(tenant, batchId)

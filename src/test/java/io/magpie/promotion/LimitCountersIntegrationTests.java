@@ -154,6 +154,26 @@ class LimitCountersIntegrationTests {
                 .isInstanceOf(io.magpie.platform.ProblemException.class);
     }
 
+    @Test
+    void nonPositiveAmountsAndNegativeLimitsAreRefused() {
+        long tenant = TestTenants.create(context).id();
+        long limit = limits.define(tenant, LimitMeasure.REDEMPTIONS, LimitScope.COUPON, LimitPeriod.TOTAL, 0)
+                .id();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> counters.tryConsume(tenant, limit, "coupon:A", 0, NOW, "op"))
+                .isInstanceOfSatisfying(
+                        io.magpie.platform.ProblemException.class,
+                        e -> assertThat(e.code()).isEqualTo("validation_failed"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> limits.define(tenant, LimitMeasure.REDEMPTIONS, LimitScope.COUPON, LimitPeriod.TOTAL, -1))
+                .isInstanceOf(io.magpie.platform.ProblemException.class);
+        assertThat(counters.tryConsume(tenant, limit, "coupon:A", 1, NOW).outcome())
+                .as("a limit of zero refuses everything")
+                .isEqualTo(LimitDecision.Outcome.REFUSED);
+        assertThat(ledgerRows(tenant)).isZero();
+    }
+
     private long ledgerRows(long tenant) {
         return jdbc.sql("select count(*) from promotion_limit_consumption where tenant_id = ?")
                 .param(tenant)
