@@ -15,18 +15,20 @@ create table promotion_limit (
 -- What a limit has used for one subject in one period; period_start is the local date the period
 -- began in the tenant's time zone (1970-01-01 for TOTAL).
 create table promotion_limit_counter (
+  id            bigint generated always as identity primary key,
   tenant_id     bigint not null,
   limit_id      bigint not null,
   subject       text   not null,
   period_start  date   not null,
   used          bigint not null check (used >= 0),
-  primary key (tenant_id, limit_id, subject, period_start),
+  unique (tenant_id, limit_id, subject, period_start),
   foreign key (tenant_id, limit_id) references promotion_limit (tenant_id, id)
 );
 
 -- One row per consuming operation and limit: a retried reserve hits the key and counts nothing;
 -- released_at makes a release happen once.
 create table promotion_limit_consumption (
+  id            bigint generated always as identity primary key,
   tenant_id     bigint      not null,
   operation_id  text        not null,
   limit_id      bigint      not null,
@@ -35,7 +37,7 @@ create table promotion_limit_consumption (
   amount        bigint      not null check (amount > 0),
   consumed_at   timestamptz not null,
   released_at   timestamptz,
-  primary key (tenant_id, operation_id, limit_id),
+  unique (tenant_id, operation_id, limit_id),
   foreign key (tenant_id, limit_id) references promotion_limit (tenant_id, id)
 );
 
