@@ -58,7 +58,8 @@ class CouponCodeBatches {
                     "count", "out_of_range", "a batch holds between 1 and " + MAX_COUNT + " codes");
         }
         CodePattern pattern = CodePattern.parse(rawPattern);
-        pattern.requireRoomFor(count);
+        // earlier batches of the same pattern share its space: guessing must stay hard for all of them
+        pattern.requireRoomFor(count + issuedWith(tenantId, pattern));
         long batchId = insertBatch(tenantId, name.trim(), pattern.pattern(), count, "GENERATED", "GENERATING", actor);
         long jobId = jobs.submit(tenantId, "coupon_codes", actor, progress -> {
             try {
@@ -117,6 +118,15 @@ class CouponCodeBatches {
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
+    }
+
+    private long issuedWith(long tenantId, CodePattern pattern) {
+        return jdbc.sql("""
+                        select coalesce(sum(requested_count), 0) from promotion_code_batch
+                        where tenant_id = ? and pattern = ? and status <> 'FAILED'""")
+                .params(tenantId, pattern.pattern())
+                .query(Long.class)
+                .single();
     }
 
     long insertBatch(

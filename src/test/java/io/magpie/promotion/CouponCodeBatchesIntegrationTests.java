@@ -124,6 +124,20 @@ class CouponCodeBatchesIntegrationTests {
     }
 
     @Test
+    void earlierBatchesOfThePatternCountAgainstItsSpace() throws Exception {
+        long tenant = TestTenants.create(context).id();
+        // Q-###? holds 8^3 × 23 = 11,776 codes: room for 117
+        var first = batches.generate(tenant, "first", "Q-###?", 100, "test");
+        await(tenant, first.jobId());
+
+        assertThatThrownBy(() -> batches.generate(tenant, "second", "q-###?", 18, "test"))
+                .isInstanceOfSatisfying(
+                        ProblemException.class, e -> assertThat(e.code()).isEqualTo("pattern_space_too_small"));
+        var second = batches.generate(tenant, "second", "Q-###?", 17, "test");
+        assertThat(await(tenant, second.jobId()).status()).isEqualTo(Job.Status.SUCCEEDED);
+    }
+
+    @Test
     void aMissingNameOrAnImpossibleCountIsRefused() {
         long tenant = TestTenants.create(context).id();
 
