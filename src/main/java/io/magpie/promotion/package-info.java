@@ -1,3 +1,3 @@
-/** Promotions: campaigns, coupons and the engine that prices a cart with the best combination. */
+/** Promotions: campaigns, their pricing rules, coupon codes, and the limits and budgets they consume. */
 @org.springframework.modulith.ApplicationModule(displayName = "Promotions")
 package io.magpie.promotion;

@@ -1,0 +1,9 @@
+package io.magpie.promotion;
+
+/** The life of one coupon code. */
+public enum CouponCodeState {
+    AVAILABLE,
+    ISSUED,
+    REDEEMED,
+    VOID
+}
