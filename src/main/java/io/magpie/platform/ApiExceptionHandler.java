@@ -63,6 +63,9 @@ class ApiExceptionHandler {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
         Throwable cause = e.getMostSpecificCause();
+        if (cause instanceof PayloadTooLargeException) {
+            return tooLarge(e);
+        }
         if (cause instanceof UnrecognizedPropertyException u) {
             String field = path(u);
             return respond(fieldProblem(field, "unknown_field", "unknown field '" + field + "'"));

@@ -121,6 +121,26 @@ class ApiConventionsIntegrationTests {
     }
 
     @Test
+    void oversizeChunkedBodiesWithoutContentLengthAreRefusedToo() throws Exception {
+        String key = key();
+        byte[] big = ("{\"name\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+        for (String idempotencyKey : new String[] {null, UUID.randomUUID().toString()}) {
+            var builder = java.net.http.HttpRequest.newBuilder(java.net.URI.create(api().base() + "/api/v1/test/echo"))
+                    .header("Authorization", "Bearer " + key)
+                    .header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                            () -> new java.io.ByteArrayInputStream(big)));
+            if (idempotencyKey != null) {
+                builder.header("Idempotency-Key", idempotencyKey);
+            }
+            var r = java.net.http.HttpClient.newHttpClient()
+                    .send(builder.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(413);
+            assertThat(r.body()).contains("payload_too_large");
+        }
+    }
+
+    @Test
     void missingBodyWrongMediaTypeUnknownPathAndWrongMethodAreProblems() {
         assertProblem(api().send("POST", "/api/v1/test/echo", key(), "application/json", null), 400, "invalid_body");
         assertProblem(
