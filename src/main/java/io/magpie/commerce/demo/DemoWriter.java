@@ -1,5 +1,6 @@
 package io.magpie.commerce.demo;
 
+import io.magpie.commerce.ContactHashing;
 import io.magpie.tenant.TenantView;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -23,9 +24,9 @@ class DemoWriter {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
-    private final DemoContacts contacts;
+    private final ContactHashing contacts;
 
-    DemoWriter(JdbcClient jdbc, JdbcTemplate template, DemoContacts contacts) {
+    DemoWriter(JdbcClient jdbc, JdbcTemplate template, ContactHashing contacts) {
         this.jdbc = jdbc;
         this.template = template;
         this.contacts = contacts;
