@@ -72,6 +72,18 @@ public class LimitCounters {
                         Timestamp.from(clock.instant()))
                 .update();
         if (recorded == 0) {
+            boolean same = jdbc.sql("""
+                            select subject = ? and amount = ? from promotion_limit_consumption
+                             where tenant_id = ? and operation_id = ? and limit_id = ?""")
+                    .params(subject, amount, tenantId, operationId, limitId)
+                    .query(Boolean.class)
+                    .optional()
+                    .orElse(true);
+            if (!same) {
+                throw ProblemException.conflict(
+                        "operation_conflict",
+                        "operation '" + operationId + "' already consumed this limit for another subject or amount");
+            }
             return new LimitDecision(
                     LimitDecision.Outcome.ALREADY_CONSUMED, remaining(tenantId, limit, subject, period));
         }

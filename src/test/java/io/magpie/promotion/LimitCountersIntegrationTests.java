@@ -1,6 +1,7 @@
 package io.magpie.promotion;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.magpie.platform.MagpieIntegrationTest;
 import io.magpie.tenant.TestTenants;
@@ -120,6 +121,25 @@ class LimitCountersIntegrationTests {
                         .outcome())
                 .as("a released operation id stays spent")
                 .isEqualTo(LimitDecision.Outcome.ALREADY_CONSUMED);
+    }
+
+    @Test
+    void replayingAnOperationIdWithOtherArgumentsIsAConflictNotASilentSuccess() {
+        long tenant = TestTenants.create(context).id();
+        long limit = limits.define(tenant, LimitMeasure.REDEMPTIONS, LimitScope.CUSTOMER, LimitPeriod.TOTAL, 10)
+                .id();
+        counters.tryConsume(tenant, limit, "customer:1", 1, NOW, "order-7");
+
+        assertThat(counters.tryConsume(tenant, limit, "customer:1", 1, NOW, "order-7")
+                        .outcome())
+                .isEqualTo(LimitDecision.Outcome.ALREADY_CONSUMED);
+        assertThatThrownBy(() -> counters.tryConsume(tenant, limit, "customer:1", 3, NOW, "order-7"))
+                .isInstanceOf(io.magpie.platform.ProblemException.class)
+                .hasMessageContaining("order-7");
+        assertThatThrownBy(() -> counters.tryConsume(tenant, limit, "customer:2", 1, NOW, "order-7"))
+                .isInstanceOf(io.magpie.platform.ProblemException.class);
+        assertThat(counters.used(tenant, limit, "customer:1", NOW)).isEqualTo(1);
+        assertThat(counters.used(tenant, limit, "customer:2", NOW)).isZero();
     }
 
     @Test
