@@ -2,30 +2,49 @@ package io.magpie.promotion.pricing;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /** Typed settings of a promotion; each rule type reads its own record. Amounts in fen, percents in bp. */
 public interface PromotionConfig {
 
-    /** Price layer: a fixed unit price, or a percent off (exactly one). */
-    record PriceOff(Long fixedUnitPrice, Integer percentOffBp) implements PromotionConfig {
+    /**
+     * Price layer: per-SKU fixed unit prices ({@code skuPrices}, e.g. a 限时折扣 list of SKUs each with its
+     * own price), and for the other covered SKUs a fixed unit price or a percent off (at most one).
+     */
+    record PriceOff(Long fixedUnitPrice, Integer percentOffBp, Map<String, Long> skuPrices) implements PromotionConfig {
         public PriceOff {
-            if ((fixedUnitPrice == null) == (percentOffBp == null)) {
-                throw new IllegalArgumentException("give either a fixed unit price or a percent off");
+            skuPrices = skuPrices == null ? Map.of() : Map.copyOf(skuPrices);
+            if (fixedUnitPrice != null && percentOffBp != null) {
+                throw new IllegalArgumentException("give either a fixed unit price or a percent off, not both");
+            }
+            if (fixedUnitPrice == null && percentOffBp == null && skuPrices.isEmpty()) {
+                throw new IllegalArgumentException("give per-SKU prices, a fixed unit price or a percent off");
             }
             if (fixedUnitPrice != null && fixedUnitPrice < 0) {
                 throw new IllegalArgumentException("fixed price must not be negative");
+            }
+            if (skuPrices.values().stream().anyMatch(price -> price < 0)) {
+                throw new IllegalArgumentException("SKU prices must not be negative");
             }
             if (percentOffBp != null) {
                 Bp.check(percentOffBp);
             }
         }
 
+        public PriceOff(Long fixedUnitPrice, Integer percentOffBp) {
+            this(fixedUnitPrice, percentOffBp, null);
+        }
+
         public static PriceOff fixed(long unitPrice) {
-            return new PriceOff(unitPrice, null);
+            return new PriceOff(unitPrice, null, null);
         }
 
         public static PriceOff percent(int percentOffBp) {
-            return new PriceOff(null, percentOffBp);
+            return new PriceOff(null, percentOffBp, null);
+        }
+
+        public static PriceOff perSku(Map<String, Long> prices) {
+            return new PriceOff(null, null, prices);
         }
     }
 

@@ -10,6 +10,10 @@ public enum ReasonCode {
     /** Decided by the caller (segments live elsewhere). */
     AUDIENCE_MISMATCH,
     EXPIRED,
+    /** Decided by the caller: inside start and end, but outside the campaign's recurring windows. */
+    OUTSIDE_TIME_WINDOW,
+    /** Decided by the caller: the operator paused the campaign. */
+    PAUSED,
     CUSTOMER_NOT_ELIGIBLE,
     CHANNEL_NOT_ELIGIBLE,
     STORE_NOT_ELIGIBLE,

@@ -45,8 +45,15 @@ final class SkuPrice implements PriceRule {
             return OptionalLong.empty();
         }
         PriceOff config = RuleType.config(promotion, PriceOff.class);
+        Long skuPrice = config.skuPrices().get(line.sku());
+        if (skuPrice != null) {
+            return OptionalLong.of(skuPrice);
+        }
         if (config.fixedUnitPrice() != null) {
             return OptionalLong.of(config.fixedUnitPrice());
+        }
+        if (config.percentOffBp() == null) {
+            return OptionalLong.empty();
         }
         long base = promotion.percentBase() == PercentBase.INITIAL ? line.unitPrice() : entryUnitPrice;
         return OptionalLong.of(base - Bp.of(base, config.percentOffBp()));
