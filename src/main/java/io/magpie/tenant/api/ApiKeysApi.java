@@ -62,8 +62,9 @@ class ApiKeysApi {
     @PreAuthorize(Scopes.CAN_ADMIN)
     @Operation(
             summary = "Create an API key",
-            description = "Scopes are a non-empty subset of admin, catalog, customers, orders, read. The `key` "
-                    + "field of the response is the secret: store it now, it is never shown again.")
+            description =
+                    "Scopes are a non-empty subset of admin, catalog, customers, orders, promotions, evaluate, read. The `key` "
+                            + "field of the response is the secret: store it now, it is never shown again.")
     ResponseEntity<NewApiKey> create(@Valid @RequestBody CreateApiKeyRequest request) {
         CreatedApiKey created = keys.create(request.name(), request.scopes());
         return ResponseEntity.created(
