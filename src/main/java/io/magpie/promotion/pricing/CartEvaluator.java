@@ -16,6 +16,9 @@ public final class CartEvaluator {
 
     private final RuleRegistry registry;
 
+    /** Index of the last promotion list evaluated (reused while callers pass the same immutable list). */
+    private volatile PromotionIndex lastIndex;
+
     public CartEvaluator(RuleRegistry registry) {
         this.registry = registry;
     }
@@ -38,12 +41,17 @@ public final class CartEvaluator {
                 live.add(c);
             }
         }
-        Set<Candidate> touching = new PromotionIndex(live).touching(cart);
+        boolean[] touching = new boolean[all.size()];
+        promotionIndex(request.promotions()).touching(cart, touching, 0);
+        if (!request.coupons().isEmpty()) {
+            new PromotionIndex(request.coupons().stream().map(Coupon::promotion).toList())
+                    .touching(cart, touching, request.promotions().size());
+        }
         var activityPrices = new ArrayList<Candidate>();
         var priceRules = new ArrayList<Candidate>();
         var offers = new ArrayList<Candidate>();
         for (Candidate c : live) {
-            if (!touching.contains(c)) {
+            if (!touching[c.inputOrder()]) {
                 outcomes.put(c.id(), notApplicable(c, ReasonCode.NO_ELIGIBLE_ITEMS));
             } else if (c.stage() == Stage.ACTIVITY_PRICE) {
                 activityPrices.add(c);
@@ -168,6 +176,15 @@ public final class CartEvaluator {
                 ordered,
                 choice.members().stream().map(Candidate::id).sorted().toList(),
                 mode);
+    }
+
+    private PromotionIndex promotionIndex(List<Promotion> promotions) {
+        PromotionIndex index = lastIndex;
+        if (index == null || index.promotions() != promotions) {
+            index = new PromotionIndex(promotions);
+            lastIndex = index;
+        }
+        return index;
     }
 
     private List<Candidate> candidates(EvaluationRequest request) {

@@ -35,6 +35,7 @@ final class Pipeline {
         var gifts = new ArrayList<GiftLine>();
         long freightLeft = cart.freight();
         Stage stage = null;
+        var context = new StageContext(cart, lines, reservedMinimum, freightLeft, oneOfferPerLine);
         for (Candidate c : ordered) {
             if (c.stage() != stage) {
                 stage = c.stage();
@@ -44,7 +45,7 @@ final class Pipeline {
                     l.takenInStage = false;
                 }
             }
-            var context = new StageContext(cart, lines, reservedMinimum, freightLeft, oneOfferPerLine);
+            context.freightRemaining(freightLeft);
             Effect effect;
             try {
                 effect = ((OfferRule) c.type()).apply(c.promotion(), context);
@@ -95,7 +96,10 @@ final class Pipeline {
             long freightDiscount,
             List<GiftLine> gifts,
             Nudge nudge) {
-        long discount = allocations.stream().mapToLong(Allocation::amount).sum();
+        long discount = 0;
+        for (Allocation a : allocations) {
+            discount += a.amount();
+        }
         return new CandidateOutcome(
                 c.id(),
                 c.promotion().id(),

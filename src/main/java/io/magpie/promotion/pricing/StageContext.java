@@ -12,7 +12,7 @@ public final class StageContext {
     private final List<LineState> lines;
     private final Map<String, LineState> byId = new HashMap<>();
     private final long reservedMinimum;
-    private final long freightRemaining;
+    private long freightRemaining;
     private final boolean oneOfferPerLine;
 
     StageContext(
@@ -33,6 +33,11 @@ public final class StageContext {
         return freightRemaining;
     }
 
+    /** The pipeline reuses one context for the rules of a run; freight left changes between them. */
+    void freightRemaining(long remaining) {
+        this.freightRemaining = remaining;
+    }
+
     /**
      * Lines the promotion's scope covers, in cart order; under the one-offer-per-line policy, lines an
      * earlier offer of this stage already took are left out.
@@ -50,15 +55,27 @@ public final class StageContext {
 
     /** Amount of these lines when the stage began: what thresholds are measured on. */
     public static long entryAmount(List<PricedLine> lines) {
-        return lines.stream().mapToLong(PricedLine::stageEntry).reduce(0, Math::addExact);
+        long sum = 0;
+        for (PricedLine l : lines) {
+            sum = Math.addExact(sum, l.stageEntry());
+        }
+        return sum;
     }
 
     public static long currentAmount(List<PricedLine> lines) {
-        return lines.stream().mapToLong(PricedLine::current).reduce(0, Math::addExact);
+        long sum = 0;
+        for (PricedLine l : lines) {
+            sum = Math.addExact(sum, l.current());
+        }
+        return sum;
     }
 
     public static long quantity(List<PricedLine> lines) {
-        return lines.stream().mapToLong(l -> l.line().quantity()).sum();
+        long sum = 0;
+        for (PricedLine l : lines) {
+            sum += l.line().quantity();
+        }
+        return sum;
     }
 
     /**
@@ -151,7 +168,11 @@ public final class StageContext {
     }
 
     private long orderCurrent() {
-        return lines.stream().mapToLong(l -> l.current).reduce(0, Math::addExact);
+        long sum = 0;
+        for (LineState l : lines) {
+            sum = Math.addExact(sum, l.current);
+        }
+        return sum;
     }
 
     /** One unit of a line: its current amount and how much of it may be discounted. */
