@@ -97,7 +97,7 @@ class CouponRows {
                         update promotion_coupon set order_id = null, updated_at = ?,
                           state = case when expires_at <= ? then 'EXPIRED' else 'AVAILABLE' end
                         where tenant_id = ? and order_id = ? and state = any(?)
-                        returning """ + COLUMNS)
+                        returning\s""" + COLUMNS)
                 .params(
                         ts(at),
                         ts(at),
@@ -117,7 +117,7 @@ class CouponRows {
                         update promotion_coupon set order_id = null, updated_at = ?,
                           state = case when expires_at <= ? then 'EXPIRED' else 'AVAILABLE' end
                         where tenant_id = ? and id = ? and order_id = ? and state = any(?)
-                        returning """ + COLUMNS)
+                        returning\s""" + COLUMNS)
                 .params(
                         ts(at),
                         ts(at),
