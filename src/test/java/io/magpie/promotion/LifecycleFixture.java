@@ -158,6 +158,27 @@ final class LifecycleFixture {
         return r;
     }
 
+    /** The answer to placing an order with promotions: HTTP status and problem code (null when created). */
+    record Placed(int status, String code) {}
+
+    /**
+     * Places an order with promotions and answers what the shop would see. Until the order API takes
+     * {@code promotions}, the order is created over HTTP and its promotions reserved in a transaction of
+     * their own; a refusal then rolls back the reservation only.
+     */
+    Placed place(String orderId, String customerId, List<L> lines, List<P> promotions) {
+        var r = api.post("/api/v1/orders", tenant.apiKey(), orderJson(orderId, customerId, lines, promotions));
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        var tx = new org.springframework.transaction.support.TransactionTemplate(
+                context.getBean(org.springframework.transaction.PlatformTransactionManager.class));
+        try {
+            tx.executeWithoutResult(s -> reserve(created(r.json()), promotions));
+            return new Placed(201, null);
+        } catch (io.magpie.platform.ProblemException e) {
+            return new Placed(e.status().value(), e.code());
+        }
+    }
+
     void reserve(OrderCreated created, List<P> promotions) {
         context.getBean(RedemptionReservations.class)
                 .reserve(
