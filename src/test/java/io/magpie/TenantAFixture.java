@@ -42,6 +42,8 @@ final class TenantAFixture {
                 {"username":"u%s","display_name":"%s","password":"%s-password","role":"OPERATOR"}""".formatted(m, marker, m)));
         var job = ok(upload(api, k, "external_id,name\ncsv-" + m + "," + marker + "\n"));
 
+        long campaign = io.magpie.promotion.PromotionTestData.campaign(context, a.id(), marker);
+        ids.put("/api/v1/campaigns/{id}/results#id", String.valueOf(campaign));
         ids.put("/api/v1/api-keys/{id}#id", key.json().get("id").asString());
         ids.put("/api/v1/api-keys/{id}/revoke#id", key.json().get("id").asString());
         ids.put("/api/v1/users/{id}#id", user.json().get("id").asString());
