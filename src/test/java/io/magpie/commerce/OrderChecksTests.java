@@ -13,7 +13,7 @@ class OrderChecksTests {
     static final Instant NOW = Instant.parse("2026-11-24T08:00:00Z");
 
     private static OrderCommand command(String orderedAt, Long discount, OrderLineCommand... lines) {
-        return new OrderCommand("o-1", "c-1", null, null, null, orderedAt, discount, null, List.of(lines));
+        return new OrderCommand("o-1", "c-1", null, null, null, orderedAt, discount, null, List.of(lines), null);
     }
 
     private static OrderLineCommand line(String id, long quantity) {
@@ -77,7 +77,8 @@ class OrderChecksTests {
                         null,
                         0L,
                         0L,
-                        List.of(new OrderLineCommand("1", "sku-1", 1L, 100L, 0L))),
+                        List.of(new OrderLineCommand("1", "sku-1", 1L, 100L, 0L)),
+                        List.of()),
                 "",
                 NOW,
                 problems);
