@@ -2,6 +2,7 @@ package io.magpie.promotion;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.magpie.commerce.AppliedPromotion;
 import io.magpie.commerce.OrderCreated;
 import io.magpie.commerce.OrderLine;
 import io.magpie.platform.Api;
@@ -143,53 +144,37 @@ final class LifecycleFixture {
             lineJson.add("""
                     {"line_id":"%s","sku":"%s","quantity":%d,"unit_price":%d,"discount":%d}""".formatted(l.lineId(), l.sku(), l.quantity(), l.unitPrice(), discount));
         }
+        List<String> promotionJson = new ArrayList<>();
+        for (P p : promotions) {
+            List<String> shares = new ArrayList<>();
+            p.allocations()
+                    .forEach((line, amount) -> shares.add("{\"line_id\":\"" + line + "\",\"amount\":" + amount + "}"));
+            promotionJson.add("""
+                    {"campaign_id":%d,"coupon_id":%s,"discount":%d,"allocations":[%s]}""".formatted(p.campaignId(), p.couponId(), p.discount(), String.join(",", shares)));
+        }
         return """
-                {"order_id":"%s","customer_id":"%s","lines":[%s]}""".formatted(orderId, customerId, String.join(",", lineJson));
-    }
-
-    /**
-     * Creates the order over HTTP and reserves its promotions as the order-created listener does.
-     * Returns the HTTP answer of the order creation.
-     */
-    Api.Response order(String orderId, String customerId, List<L> lines, List<P> promotions) {
-        var r = api.post("/api/v1/orders", tenant.apiKey(), orderJson(orderId, customerId, lines, promotions));
-        assertThat(r.status()).as(r.toString()).isEqualTo(201);
-        reserve(created(r.json()), promotions);
-        return r;
+                {"order_id":"%s","customer_id":"%s","lines":[%s],"promotions":[%s]}""".formatted(orderId, customerId, String.join(",", lineJson), String.join(",", promotionJson));
     }
 
     /** The answer to placing an order with promotions: HTTP status and problem code (null when created). */
     record Placed(int status, String code) {}
 
-    /**
-     * Places an order with promotions and answers what the shop would see. Until the order API takes
-     * {@code promotions}, the order is created over HTTP and its promotions reserved in a transaction of
-     * their own; a refusal then rolls back the reservation only.
-     */
+    /** Posts an order with promotions and answers what the shop sees. */
     Placed place(String orderId, String customerId, List<L> lines, List<P> promotions) {
         var r = api.post("/api/v1/orders", tenant.apiKey(), orderJson(orderId, customerId, lines, promotions));
+        return new Placed(
+                r.status(), r.status() == 201 ? null : r.json().get("code").asString());
+    }
+
+    /** Creates the order with its promotions over HTTP (the order-created listener reserves them). */
+    Api.Response order(String orderId, String customerId, List<L> lines, List<P> promotions) {
+        var r = api.post("/api/v1/orders", tenant.apiKey(), orderJson(orderId, customerId, lines, promotions));
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
-        var tx = new org.springframework.transaction.support.TransactionTemplate(
-                context.getBean(org.springframework.transaction.PlatformTransactionManager.class));
-        try {
-            tx.executeWithoutResult(s -> reserve(created(r.json()), promotions));
-            return new Placed(201, null);
-        } catch (io.magpie.platform.ProblemException e) {
-            return new Placed(e.status().value(), e.code());
-        }
+        return r;
     }
 
-    void reserve(OrderCreated created, List<P> promotions) {
-        context.getBean(RedemptionReservations.class)
-                .reserve(
-                        created,
-                        promotions.stream()
-                                .map(p -> new RedemptionReservations.Applied(
-                                        p.campaignId(), p.couponId(), null, p.discount(), 0, p.allocations()))
-                                .toList());
-    }
-
-    OrderCreated created(JsonNode order) {
+    /** The event the order's creation published, rebuilt from its API answer (to replay it). */
+    OrderCreated created(JsonNode order, List<P> promotions) {
         List<OrderLine> lines = new ArrayList<>();
         for (JsonNode l : order.get("lines")) {
             lines.add(new OrderLine(
@@ -214,7 +199,18 @@ final class LifecycleFixture {
                 order.get("freight").asLong(),
                 order.get("total").asLong(),
                 Instant.parse(order.get("ordered_at").asString()),
-                lines);
+                lines,
+                promotions.stream()
+                        .map(p -> new AppliedPromotion(
+                                p.campaignId(),
+                                p.couponId(),
+                                null,
+                                p.discount(),
+                                0,
+                                p.allocations().entrySet().stream()
+                                        .map(e -> new AppliedPromotion.LineShare(e.getKey(), e.getValue()))
+                                        .toList()))
+                        .toList());
     }
 
     Api.Response pay(String orderId) {

@@ -44,6 +44,9 @@ class OrderPromotionLimitsIntegrationTests {
         assertThat(f.used(budget, "campaign:" + template)).isEqualTo(2_000);
         assertThat(f.couponState(second)).isEqualTo("AVAILABLE");
         assertThat(f.promotions(refused)).isEmpty();
+        assertThat(f.api.get("/api/v1/orders/" + refused, f.tenant.apiKey()).status())
+                .as("the order itself is not created")
+                .isEqualTo(404);
         assertThat(f.jdbc.sql("select count(*) from promotion_limit_consumption where tenant_id = ?")
                         .param(f.tenant.id())
                         .query(Long.class)

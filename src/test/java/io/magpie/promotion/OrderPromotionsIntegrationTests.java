@@ -70,7 +70,9 @@ class OrderPromotionsIntegrationTests {
 
         // a replayed creation reserves nothing more
         String before = f.promotions(order).toString();
-        f.reserve(f.created(created.json()), promotions);
+        new org.springframework.transaction.support.TransactionTemplate(
+                        context.getBean(org.springframework.transaction.PlatformTransactionManager.class))
+                .executeWithoutResult(tx -> listener.on(f.created(created.json(), promotions)));
         assertThat(f.promotions(order).toString()).isEqualTo(before);
         assertThat(f.used(budget, "campaign:" + auto)).isEqualTo(1_000);
 
