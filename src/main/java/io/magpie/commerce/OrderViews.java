@@ -175,10 +175,9 @@ class OrderViews {
         record Flat(long orderId, int position, AppliedPromotion head, String lineId, long amount) {}
         List<Flat> flat = jdbc.sql("""
                         select p.order_id, p.position, p.campaign_id, p.coupon_id, p.code, p.discount_minor,
-                               p.freight_discount_minor, a.line_id, a.amount
+                               p.freight_discount_minor, a.e ->> 'line_id', (a.e ->> 'amount')::bigint
                           from commerce_order_promotion p
-                          left join lateral jsonb_to_recordset(p.allocations) with ordinality
-                               as a(line_id text, amount bigint, k) on true
+                          left join lateral jsonb_array_elements(p.allocations) with ordinality as a(e, k) on true
                          where p.tenant_id = ? and p.order_id = any(?)
                          order by p.order_id, p.position, a.k""")
                 .params(tenantId, orderIds)

@@ -220,10 +220,10 @@ class OrderQueries {
     private List<Promotion> promotions(long tenantId, long orderId) {
         return jdbc.sql("""
                         select p.campaign_id, p.coupon_id, p.code, p.discount_minor, p.freight_discount_minor,
-                               array(select a.line_id from jsonb_to_recordset(p.allocations) with ordinality
-                                            as a(line_id text, amount bigint, k) order by a.k) as line_ids,
-                               array(select a.amount from jsonb_to_recordset(p.allocations) with ordinality
-                                            as a(line_id text, amount bigint, k) order by a.k) as amounts
+                               array(select a.e ->> 'line_id' from jsonb_array_elements(p.allocations)
+                                            with ordinality as a(e, k) order by a.k) as line_ids,
+                               array(select (a.e ->> 'amount')::bigint from jsonb_array_elements(p.allocations)
+                                            with ordinality as a(e, k) order by a.k) as amounts
                         from commerce_order_promotion p
                         where p.tenant_id = ? and p.order_id = ?
                         order by p.position""")
