@@ -29,7 +29,7 @@ import tools.jackson.databind.JsonNode;
  * threshold; every event replayed changes nothing.
  */
 @MagpieIntegrationTest
-class OrderPromotionsIntegrationTests {
+class PromotionLifecycleIntegrationTests {
 
     static final Duration WAIT = Duration.ofSeconds(15);
 

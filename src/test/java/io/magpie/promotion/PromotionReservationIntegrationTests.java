@@ -19,7 +19,7 @@ import org.springframework.context.ApplicationContext;
 
 /** Limits and availability decided when the order is created: a refusal leaves nothing behind. */
 @MagpieIntegrationTest
-class OrderPromotionLimitsIntegrationTests {
+class PromotionReservationIntegrationTests {
 
     @Autowired
     ApplicationContext context;
