@@ -27,6 +27,7 @@ record OrderPromotionCommand(
         List<Allocation> allocations) {
 
     /** One line's share of the promotion's discount. */
+    @Schema(name = "OrderPromotionAllocation")
     record Allocation(
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
             String lineId,

@@ -2,6 +2,7 @@
 -- one's allocation over the order's lines, so the promotion module can reserve on creation and roll
 -- back exactly the refunded units' shares later.
 create table commerce_order_promotion (
+  id                      bigint generated always as identity primary key,
   tenant_id               bigint not null,
   order_id                bigint not null references commerce_order (id),
   position                int    not null check (position >= 0),   -- order in the request
@@ -11,7 +12,7 @@ create table commerce_order_promotion (
   discount_minor          bigint not null check (discount_minor >= 0),
   freight_discount_minor  bigint not null default 0 check (freight_discount_minor >= 0),
   allocations             jsonb  not null default '[]',            -- [{"line_id": "1", "amount": 2000}, ...]
-  primary key (order_id, position)
+  unique (order_id, position)
 );
 create index commerce_order_promotion_campaign_idx on commerce_order_promotion (tenant_id, campaign_id);
 
