@@ -1,0 +1,2 @@
+/** Console pages of the promotion module. */
+package io.magpie.promotion.web;
