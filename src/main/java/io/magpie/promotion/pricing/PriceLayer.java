@@ -17,6 +17,15 @@ final class PriceLayer {
     /** Sets each line's amount to its price-layer amount and returns the outcome per candidate id. */
     static Map<String, CandidateOutcome> apply(
             Cart cart, List<LineState> lines, List<Candidate> candidates, long reservedMinimum) {
+        return apply(cart, lines, candidates, reservedMinimum, null);
+    }
+
+    /** @param coverage lines each candidate covers (bit per line, by input order), or null to check scopes */
+    static Map<String, CandidateOutcome> apply(
+            Cart cart, List<LineState> lines, List<Candidate> candidates, long reservedMinimum, long[] coverage) {
+        if (candidates.isEmpty()) {
+            return Map.of();
+        }
         var allocations = new LinkedHashMap<String, List<Allocation>>();
         var limits = new LinkedHashMap<String, ReasonCode>();
         var proposed = new LinkedHashMap<String, Boolean>();
@@ -24,13 +33,17 @@ final class PriceLayer {
             allocations.put(c.id(), new ArrayList<>());
             proposed.put(c.id(), false);
         });
-        for (LineState state : lines) {
+        for (int k = 0; k < lines.size(); k++) {
+            LineState state = lines.get(k);
             CartLine line = state.line;
             long entryUnit = state.current / line.quantity();
             Candidate winner = null;
             long best = entryUnit;
             for (Candidate c : candidates) {
-                if (!c.promotion().scope().covers(line)) {
+                boolean covered = coverage == null
+                        ? c.promotion().scope().covers(line)
+                        : (coverage[c.inputOrder()] & (1L << k)) != 0;
+                if (!covered) {
                     continue;
                 }
                 OptionalLong price = ((PriceRule) c.type()).unitPrice(c.promotion(), line, entryUnit, cart);
