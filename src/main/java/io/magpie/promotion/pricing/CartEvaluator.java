@@ -108,20 +108,23 @@ public final class CartEvaluator {
         }
         activityPrices.sort(Candidate.APPLICATION_ORDER);
         priceRules.sort(Candidate.APPLICATION_ORDER);
-        long reservedMinimum = policy.allowFreeOrder() || cart.subtotal() == 0 ? 0 : 1;
+        long subtotal = cart.subtotal();
+        long reservedMinimum = policy.allowFreeOrder() || subtotal == 0 ? 0 : 1;
         var activityOutcomes = PriceLayer.apply(cart, priced, activityPrices, reservedMinimum, coverage);
         var layerOutcomes = PriceLayer.apply(cart, priced, priceRules, reservedMinimum, coverage);
         long activityDiscount = 0;
         long layerDiscount = 0;
-        for (Candidate c : activityPrices) {
-            CandidateOutcome o = activityOutcomes.get(c.id());
-            outcomes[c.inputOrder()] = o;
+        for (CandidateOutcome o : activityOutcomes) {
             activityDiscount += o.discount();
         }
-        for (Candidate c : priceRules) {
-            CandidateOutcome o = layerOutcomes.get(c.id());
-            outcomes[c.inputOrder()] = o;
+        for (int i = 0; i < activityOutcomes.length; i++) {
+            outcomes[activityPrices.get(i).inputOrder()] = activityOutcomes[i];
+        }
+        for (CandidateOutcome o : layerOutcomes) {
             layerDiscount += o.discount();
+        }
+        for (int i = 0; i < layerOutcomes.length; i++) {
+            outcomes[priceRules.get(i).inputOrder()] = layerOutcomes[i];
         }
 
         // each offer alone (its rule on the price-layer lines, as the only member): explains why it cannot
@@ -219,7 +222,7 @@ public final class CartEvaluator {
         }
         selected.sort(null);
         return new EvaluationResult(
-                cart.subtotal(),
+                subtotal,
                 stageDiscounts,
                 cart.freight(),
                 run.freightDiscount(),

@@ -66,19 +66,27 @@ public final class StageContext {
      * earlier offer of this stage already took are left out.
      */
     public List<PricedLine> eligible(Promotion promotion) {
+        if (promotion == currentPromotion) {
+            var result = new ArrayList<PricedLine>(Long.bitCount(currentCoverage));
+            for (long bits = currentCoverage; bits != 0; bits &= bits - 1) {
+                LineState l = lines.get(Long.numberOfTrailingZeros(bits));
+                if (!(oneOfferPerLine && l.takenInStage)) {
+                    result.add(priced(l));
+                }
+            }
+            return result;
+        }
         var result = new ArrayList<PricedLine>();
-        boolean known = promotion == currentPromotion;
-        for (int k = 0; k < lines.size(); k++) {
-            LineState l = lines.get(k);
-            boolean covered = known
-                    ? (currentCoverage & (1L << k)) != 0
-                    : promotion.scope().covers(l.line);
-            if (covered && !(oneOfferPerLine && l.takenInStage)) {
-                result.add(
-                        new PricedLine(l.line, l.current, l.stageEntry, l.room(), l.line.quantity() - l.consumedUnits));
+        for (LineState l : lines) {
+            if (promotion.scope().covers(l.line) && !(oneOfferPerLine && l.takenInStage)) {
+                result.add(priced(l));
             }
         }
         return result;
+    }
+
+    private static PricedLine priced(LineState l) {
+        return new PricedLine(l.line, l.current, l.stageEntry, l.room(), l.line.quantity() - l.consumedUnits);
     }
 
     /** Amount of these lines when the stage began: what thresholds are measured on. */
