@@ -3,6 +3,7 @@ package io.magpie;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.magpie.platform.Api;
+import io.magpie.promotion.TenantACampaigns;
 import io.magpie.tenant.TestTenants.TestTenant;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -52,6 +53,9 @@ final class TenantAFixture {
         ids.put("/api/v1/stores/{code}#code", "store-" + m);
         ids.put("/api/v1/products/{code}#code", "prod-" + m);
         ids.put("sku", "sku-" + m);
+        ids.put(
+                "/api/v1/campaigns/{id}/evaluate#id",
+                String.valueOf(TenantACampaigns.percentOff(context, a.id(), marker + " campaign")));
         ids.put("externalId", "cust-" + m);
         ids.put("orderId", "ord-" + m);
         ids.put("kind", "customers");
@@ -89,6 +93,9 @@ final class TenantAFixture {
             case "POST /api/v1/orders/{orderId}/refunds" ->
                 "{\"refund_id\":\"ref-" + m + "\",\"lines\":[{\"line_id\":\"1\",\"quantity\":1}]}";
             case "POST /api/v1/imports/{kind}" -> "{}";
+            case "POST /api/v1/carts/evaluate", "POST /api/v1/campaigns/{id}/evaluate" ->
+                "{\"lines\":[{\"line_id\":\"1\",\"sku\":\"sku-" + m + "\",\"quantity\":1,\"unit_price\":1999}]}";
+            case "POST /api/v1/skus/promotions" -> "{\"skus\":[\"sku-" + m + "\"]}";
             default -> null;
         };
     }

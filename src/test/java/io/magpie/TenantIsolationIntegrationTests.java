@@ -148,10 +148,17 @@ class TenantIsolationIntegrationTests {
             String idColumn = table.equals("platform_idempotency_key")
                     ? "idem_key"
                     : table.equals("commerce_tenant_salt") ? "tenant_id" : "id";
+            boolean hasId = jdbc.sql("select exists (select 1 from information_schema.columns"
+                            + " where table_schema = current_schema() and table_name = ? and column_name = ?)")
+                    .params(table, idColumn)
+                    .query(Boolean.class)
+                    .single();
+            // link tables without an id (campaign limits, audience lists) are ordered by their whole row
+            String order = hasId ? "t." + idColumn : "t::text";
             fingerprints.put(
                     table,
-                    jdbc.sql("select coalesce(md5(string_agg(t::text, '|' order by t." + idColumn + ")), '-') from "
-                                    + table + " t where tenant_id = ?")
+                    jdbc.sql("select coalesce(md5(string_agg(t::text, '|' order by " + order + ")), '-') from " + table
+                                    + " t where tenant_id = ?")
                             .param(tenantId)
                             .query(String.class)
                             .single());

@@ -157,10 +157,16 @@ class CartPricing {
 
         Map<String, ReasonCode> forced = new HashMap<>();
         couponCandidates(q, snapshot, engineCoupons, sources, rejected, checks, forced);
+        Set<Long> held = new HashSet<>();
+        sources.values().forEach(s -> {
+            if (s.couponId() != null) {
+                held.add(s.campaign().id());
+            }
+        });
         for (Campaign template : q.asIfClaimed()) {
             String id = "T" + template.id();
-            if (sources.containsKey(id)) {
-                continue;
+            if (sources.containsKey(id) || held.contains(template.id())) {
+                continue; // a template the shopper already holds a coupon of is counted through that coupon
             }
             engineCoupons.add(new Coupon(id, template.toPromotion().withWindow(null, null), null, null));
             sources.put(id, new Source(template, null, null));

@@ -52,7 +52,8 @@ class ReasonMessages {
     /** "Spend ¥12.00 more to save ¥20.00" / "再买12.00元可减20.00元". */
     String nudge(Nudge nudge, String currency, Locale locale) {
         boolean items = nudge.basis() == PromotionConfig.Basis.ITEMS;
-        Object shortfall = items ? nudge.shortfall() : PriceFormat.money(nudge.shortfall(), currency, locale);
+        Object shortfall =
+                items ? Long.toString(nudge.shortfall()) : PriceFormat.money(nudge.shortfall(), currency, locale);
         String key = "pricing.nudge." + (items ? "items" : "amount") + (nudge.wouldSave() > 0 ? "" : ".qualify");
         return messages.getMessage(
                 key, new Object[] {shortfall, PriceFormat.money(nudge.wouldSave(), currency, locale)}, locale);
