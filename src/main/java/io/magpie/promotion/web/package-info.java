@@ -1,0 +1,2 @@
+/** Console pages of the promotion module: the cart simulator. */
+package io.magpie.promotion.web;
