@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Amounts in minor units as shoppers read them: "¥12.00" in English, "12.00元" in Chinese. */
 final class PriceFormat {
@@ -24,13 +25,18 @@ final class PriceFormat {
 
     /** The bare decimal, e.g. {@code 12.00} (digits of the currency, two when unknown). */
     static String decimal(long minor, String currency) {
-        int digits;
+        return BigDecimal.valueOf(minor, DIGITS.computeIfAbsent(currency, PriceFormat::digits))
+                .toPlainString();
+    }
+
+    private static final Map<String, Integer> DIGITS = new ConcurrentHashMap<>();
+
+    private static int digits(String currency) {
         try {
-            digits = Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
+            return Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
         } catch (IllegalArgumentException e) {
-            digits = 2;
+            return 2;
         }
-        return BigDecimal.valueOf(minor, digits).toPlainString();
     }
 
     /** A whole amount without needless decimals, for badges: 200.00 → "200", 59.90 → "59.90". */

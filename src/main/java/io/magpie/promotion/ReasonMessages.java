@@ -5,6 +5,8 @@ import io.magpie.promotion.pricing.PromotionConfig;
 import io.magpie.promotion.pricing.ReasonCode;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -20,6 +22,8 @@ class ReasonMessages {
             List.of("unknown_code", "unknown_coupon", "code_not_owned", "coupon_used", "coupon_void");
 
     private final MessageSource messages;
+    /** Messages without arguments by key and locale: most candidates of a big cart say the same thing. */
+    private final Map<String, String> plain = new ConcurrentHashMap<>();
 
     ReasonMessages(MessageSource messages) {
         this.messages = messages;
@@ -31,7 +35,8 @@ class ReasonMessages {
 
     /** The message of a reason code (engine reasons in lower_snake and {@link #COUPON_CODES}). */
     String reason(String code, Locale locale) {
-        return messages.getMessage("pricing.reason." + code, null, locale);
+        return plain.computeIfAbsent(
+                code + '|' + locale.toLanguageTag(), k -> messages.getMessage("pricing.reason." + code, null, locale));
     }
 
     /** "Saves ¥20.00" and the like, for an applied candidate without a reason. */
