@@ -241,8 +241,8 @@ class CouponRows {
 
     /** All coupons of the customer, soonest expiring first. */
     List<HeldCoupon> allOfCustomer(long tenantId, String customerId) {
-        return jdbc.sql("select " + COLUMNS + """
-                         from promotion_coupon where tenant_id = ? and customer_id = ? order by expires_at, id""")
+        return jdbc.sql("select " + COLUMNS
+                        + " from promotion_coupon where tenant_id = ? and customer_id = ? order by expires_at, id")
                 .params(tenantId, customerId)
                 .query(CouponRows::map)
                 .list();
