@@ -43,6 +43,47 @@ final class TenantAFixture {
                 {"username":"u%s","display_name":"%s","password":"%s-password","role":"OPERATOR"}""".formatted(m, marker, m)));
         var job = ok(upload(api, k, "external_id,name\ncsv-" + m + "," + marker + "\n"));
 
+        // promotions: a coupon template (written directly: its CRUD API belongs to the campaigns module), a claimed
+        // coupon whose customer id carries the marker, and a finished code batch named after the marker
+        long template = io.magpie.promotion.CouponTestData.template(context, a.id(), marker, null, 5);
+        ok(api.post(
+                "/api/v1/coupons/claim",
+                k,
+                "{\"template_id\":" + template + ",\"customer_id\":\"" + marker + "\",\"request_id\":\"r-" + m
+                        + "\"}"));
+        var batch = ok(api.post(
+                "/api/v1/coupon-templates/" + template + "/code-batches",
+                k,
+                "{\"name\":\"" + marker + "\",\"pattern\":\"A-######\",\"count\":3}"));
+        String batchId = batch.json().get("batch_id").asString();
+        for (int i = 0;
+                i < 300 && api.get("/api/v1/code-batches/" + batchId, k).body().contains("GENERATING");
+                i++) {
+            sleep();
+        }
+        String code = api.get("/api/v1/code-batches/" + batchId + "/codes.csv", k)
+                .body()
+                .lines()
+                .skip(1)
+                .findFirst()
+                .orElseThrow()
+                .split(",")[0];
+        for (String p : new String[] {
+            "/api/v1/coupon-templates/{id}",
+            "/api/v1/coupon-templates/{id}/coupons",
+            "/api/v1/coupon-templates/{id}/issue",
+            "/api/v1/coupon-templates/{id}/issue-jobs",
+            "/api/v1/coupon-templates/{id}/code-batches",
+            "/api/v1/coupon-templates/{id}/code-batches/import"
+        }) {
+            ids.put(p + "#id", Long.toString(template));
+        }
+        ids.put("/api/v1/code-batches/{id}#id", batchId);
+        ids.put("/api/v1/code-batches/{id}/codes.csv#id", batchId);
+        ids.put("customerId", marker);
+        ids.put("templateId", Long.toString(template));
+        ids.put("code", code);
+
         ids.put("/api/v1/api-keys/{id}#id", key.json().get("id").asString());
         ids.put("/api/v1/api-keys/{id}/revoke#id", key.json().get("id").asString());
         ids.put("/api/v1/users/{id}#id", user.json().get("id").asString());
@@ -92,7 +133,17 @@ final class TenantAFixture {
             case "POST /api/v1/orders/bulk" -> "{\"orders\":[" + order + "]}";
             case "POST /api/v1/orders/{orderId}/refunds" ->
                 "{\"refund_id\":\"ref-" + m + "\",\"lines\":[{\"line_id\":\"1\",\"quantity\":1}]}";
-            case "POST /api/v1/imports/{kind}" -> "{}";
+            case "POST /api/v1/imports/{kind}",
+                    "POST /api/v1/coupon-templates/{id}/issue-jobs",
+                    "POST /api/v1/coupon-templates/{id}/code-batches/import" -> "{}";
+            case "POST /api/v1/coupons/claim" ->
+                "{\"template_id\":" + ids.get("templateId") + ",\"customer_id\":\"b-" + m + "\",\"request_id\":\"r-" + m
+                        + "\"}";
+            case "POST /api/v1/coupons/redeem-code" ->
+                "{\"customer_id\":\"b-" + m + "\",\"code\":\"" + ids.get("code") + "\"}";
+            case "POST /api/v1/coupon-templates/{id}/issue" -> "{\"customer_ids\":[\"b-" + m + "\"]}";
+            case "POST /api/v1/coupon-templates/{id}/code-batches" ->
+                "{\"name\":\"b\",\"pattern\":\"B-######\",\"count\":1}";
             case "POST /api/v1/carts/evaluate", "POST /api/v1/campaigns/{id}/evaluate" ->
                 "{\"lines\":[{\"line_id\":\"1\",\"sku\":\"sku-" + m + "\",\"quantity\":1,\"unit_price\":1999}]}";
             case "POST /api/v1/skus/promotions" -> "{\"skus\":[\"sku-" + m + "\"]}";
@@ -110,6 +161,15 @@ final class TenantAFixture {
                 key,
                 "multipart/form-data; boundary=" + boundary,
                 body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Api.Response ok(Api.Response r) {

@@ -49,6 +49,7 @@ class CartPricing {
     private final CouponRows coupons;
     private final SkuLookup skus;
     private final CampaignAvailability availability;
+    private final CouponIssuance issuance;
     private final Tenants tenants;
     private final Cache<Long, TenantView> tenantCache = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofSeconds(30))
@@ -61,12 +62,14 @@ class CartPricing {
             CouponRows coupons,
             SkuLookup skus,
             CampaignAvailability availability,
+            CouponIssuance issuance,
             Tenants tenants) {
         this.live = live;
         this.campaigns = campaigns;
         this.coupons = coupons;
         this.skus = skus;
         this.availability = availability;
+        this.issuance = issuance;
         this.tenants = tenants;
     }
 
@@ -241,7 +244,7 @@ class CartPricing {
             }
             var found = coupons.findByCode(q.tenantId(), code);
             if (found.isEmpty()) {
-                rejected.add(new Rejected(null, null, null, code, "NOT_APPLICABLE", "unknown_code"));
+                preview(q, snapshot, code, engineCoupons, sources, rejected, checks);
                 continue;
             }
             HeldCoupon c = found.get();
@@ -299,6 +302,41 @@ class CartPricing {
             } else if (lc.needsChecks()) {
                 checks.add(new Check(c.candidateId(), template, lc.limits(), c.id(), false));
             }
+        }
+    }
+
+    /**
+     * A code not redeemed yet: what a redemption would give ({@link CouponIssuance#previewCode}) competes as
+     * a coupon {@code T<template id>} carrying the code; the order's reservation redeems it.
+     */
+    private void preview(
+            Question q,
+            Snapshot snapshot,
+            String code,
+            List<Coupon> engineCoupons,
+            Map<String, Source> sources,
+            List<Rejected> rejected,
+            List<Check> checks) {
+        var preview = issuance.previewCode(q.tenantId(), q.customerId(), q.attributes(), code, q.at());
+        if (preview.isEmpty()) {
+            rejected.add(new Rejected(null, null, null, code, "NOT_APPLICABLE", "unknown_code"));
+            return;
+        }
+        CodeCoupon c = preview.get();
+        Campaign template = c.template();
+        if (!c.usable()) {
+            rejected.add(new Rejected(null, template, c.couponId(), c.code(), "NOT_APPLICABLE", c.unavailable()));
+            return;
+        }
+        String id = "T" + template.id();
+        if (sources.containsKey(id)) {
+            return; // a second code of the same template adds nothing
+        }
+        engineCoupons.add(new Coupon(id, template.toPromotion().withWindow(null, null), c.validFrom(), c.expiresAt()));
+        sources.put(id, new Source(template, null, c.code()));
+        LiveCampaign lc = snapshot.find(template.id());
+        if (lc != null && lc.needsChecks()) {
+            checks.add(new Check(id, template, lc.limits(), null, false));
         }
     }
 

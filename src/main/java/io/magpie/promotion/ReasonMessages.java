@@ -18,8 +18,17 @@ import org.springframework.stereotype.Component;
 class ReasonMessages {
 
     /** Reasons decided before the engine, about codes and coupons the shopper named. */
-    static final List<String> COUPON_CODES =
-            List.of("unknown_code", "unknown_coupon", "code_not_owned", "coupon_used", "coupon_void");
+    static final List<String> COUPON_CODES = List.of(
+            "unknown_code",
+            "unknown_coupon",
+            "code_not_owned",
+            "coupon_used",
+            "coupon_void",
+            "code_used",
+            "not_claimable",
+            "ended",
+            "limit_reached",
+            "sold_out");
 
     private final MessageSource messages;
     /** Messages without arguments by key and locale: most candidates of a big cart say the same thing. */

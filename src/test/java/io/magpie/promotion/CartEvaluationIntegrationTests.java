@@ -266,6 +266,34 @@ class CartEvaluationIntegrationTests {
     }
 
     @Test
+    void aCodeNotRedeemedYetCompetesAsTheCouponItWouldGive() {
+        var f = EvaluateFixture.create(context);
+        long template = f.campaign(
+                TestCampaign.coupon(f.tenantId, "code 15 off", "COUPON_FIXED", new AmountOff(1500, 0), START));
+        long batch = CouponCodesApiIntegrationTests.generate(f.api, f.apiKey, template, "CE-######", 2)
+                .get("id")
+                .asLong();
+        String code =
+                CouponCodesApiIntegrationTests.codes(f.api, f.apiKey, batch).get(0);
+
+        JsonNode body =
+                ok(f.evaluate(cart("\"customer\":{\"id\":\"c9\"},\"coupon_codes\":[\"" + code.toLowerCase() + "\"]")));
+
+        assertThat(body.at("/totals/discount").asLong()).isEqualTo(1500);
+        assertThat(body.at("/applied/0/campaign_id").asLong()).isEqualTo(template);
+        assertThat(body.at("/applied/0/code").asString()).isEqualTo(code);
+        assertThat(body.at("/applied/0").has("coupon_id")).isFalse();
+        assertThat(body.at("/candidates/0/id").asString()).isEqualTo("T" + template);
+        // evaluating redeemed nothing
+        assertThat(context.getBean(CouponRows.class).findByCode(f.tenantId, code))
+                .isEmpty();
+
+        f.api.post("/api/v1/coupons/redeem-code", f.apiKey, CouponCodesApiIntegrationTests.redeem("c8", code));
+        JsonNode used = ok(f.evaluate(cart("\"customer\":{\"id\":\"c9\"},\"coupon_codes\":[\"" + code + "\"]")));
+        assertThat(used.at("/candidates/0/reason_code").asString()).isEqualTo("code_not_owned");
+    }
+
+    @Test
     void campaignLevelChecksComeBackAsReasons() {
         var f = EvaluateFixture.create(context);
         PromotionConfig tenOff = new AmountOff(1000, 0);
