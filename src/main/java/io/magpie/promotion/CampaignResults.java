@@ -103,7 +103,11 @@ public class CampaignResults {
                 .map(CampaignLimit::limit)
                 .map(l -> {
                     Long used = l.per() == LimitScope.CAMPAIGN
-                            ? counters.used(tenantId, l.id(), "campaign:" + campaignId, now)
+                            ? counters.used(
+                                    tenantId,
+                                    l.id(),
+                                    LimitSubjects.of(LimitScope.CAMPAIGN, campaignId, null, null, null, null),
+                                    now)
                             : null;
                     return new LimitUse(
                             l.id(),

@@ -2,9 +2,9 @@ package io.magpie.promotion;
 
 /**
  * The subject key a campaign's limit counts under, shared by whoever reads counters (cart evaluation)
- * and whoever consumes them (the order lifecycle): per CAMPAIGN the campaign id, per CUSTOMER the
- * merchant's customer id, per COUPON the coupon id, per STORE the store code, per DEVICE the device id.
- * Null when the subject is unknown (e.g. no customer given), in which case the limit cannot be checked.
+ * and whoever consumes them (the order lifecycle): {@code campaign:<id>}, {@code customer:<id>} (guests
+ * share {@code customer:guest}), {@code coupon:<id>}, {@code store:<code>} ({@code store:none} without a
+ * store), {@code device:<id>}. Null when the limit cannot apply (no coupon, no device).
  */
 public final class LimitSubjects {
 
@@ -13,11 +13,11 @@ public final class LimitSubjects {
     public static String of(
             LimitScope per, long campaignId, String customerId, Long couponId, String store, String device) {
         return switch (per) {
-            case CAMPAIGN -> Long.toString(campaignId);
-            case CUSTOMER -> customerId;
-            case COUPON -> couponId == null ? null : Long.toString(couponId);
-            case STORE -> store;
-            case DEVICE -> device;
+            case CAMPAIGN -> "campaign:" + campaignId;
+            case CUSTOMER -> "customer:" + (customerId == null ? "guest" : customerId);
+            case COUPON -> couponId == null ? null : "coupon:" + couponId;
+            case STORE -> "store:" + (store == null ? "none" : store);
+            case DEVICE -> device == null ? null : "device:" + device;
         };
     }
 }

@@ -81,12 +81,7 @@ class RedemptionLimits {
 
     /** The counter key of a limit for this order; null when the limit does not apply to orders. */
     static String subject(LimitScope per, long campaignId, OrderCreated order, Long couponId) {
-        return switch (per) {
-            case CAMPAIGN -> "campaign:" + campaignId;
-            case CUSTOMER -> "customer:" + (order.customerId() == null ? "guest" : order.customerId());
-            case STORE -> "store:" + (order.store() == null ? "none" : order.store());
-            case COUPON -> couponId == null ? null : "coupon:" + couponId;
-            case DEVICE -> null;
-        };
+        // orders carry no device: device limits are not consumed by orders
+        return LimitSubjects.of(per, campaignId, order.customerId(), couponId, order.store(), null);
     }
 }

@@ -333,8 +333,8 @@ class CartEvaluationIntegrationTests {
         assertThat(candidate(before, budget).get("status").asString()).isEqualTo("APPLIED");
         assertThat(candidate(before, once).get("status").asString()).isEqualTo("APPLIED");
 
-        counters.tryConsume(f.tenantId, total.id(), String.valueOf(budget), 5000, NOW, "order:o1:" + budget);
-        counters.tryConsume(f.tenantId, perCustomer.id(), "c1", 1, NOW, "order:o1:" + once);
+        counters.tryConsume(f.tenantId, total.id(), "campaign:" + budget, 5000, NOW, "order:o1:" + budget);
+        counters.tryConsume(f.tenantId, perCustomer.id(), "customer:c1", 1, NOW, "order:o1:" + once);
         sleepPastSharedCounterCache();
         JsonNode body = ok(f.evaluate(cart(hangzhou)));
 
@@ -358,7 +358,8 @@ class CartEvaluationIntegrationTests {
         assertThat(candidate(saturday, once).get("status").asString()).isEqualTo("APPLIED");
         assertThat(candidate(saturday, budget).get("reason_code").asString()).isEqualTo("budget_exhausted");
         // nothing was consumed by evaluating
-        assertThat(counters.used(f.tenantId, perCustomer.id(), "vip-1", NOW)).isZero();
+        assertThat(counters.used(f.tenantId, perCustomer.id(), "customer:vip-1", NOW))
+                .isZero();
     }
 
     private static void sleepPastSharedCounterCache() {
