@@ -18,6 +18,8 @@ import io.magpie.promotion.CartPricing.Rejected;
 import io.magpie.promotion.CartPricing.Source;
 import io.magpie.promotion.pricing.Allocation;
 import io.magpie.promotion.pricing.CandidateOutcome;
+import io.magpie.promotion.pricing.Cart;
+import io.magpie.promotion.pricing.CartLine;
 import io.magpie.promotion.pricing.EvaluationResult;
 import io.magpie.promotion.pricing.GiftLine;
 import io.magpie.promotion.pricing.LineResult;
@@ -112,6 +114,28 @@ public class CartEvaluation {
                 List.of());
     }
 
+    /**
+     * Whether a candidate belongs in the answer: coupons and explicitly chosen candidates always; an
+     * automatic promotion only when its scope covers a line of the cart (a shopper does not need 80
+     * "no eligible items" rows; {@code all_candidates} asks for them).
+     */
+    private static boolean relevant(CandidateOutcome o, Campaign campaign, Cart cart, CartEvaluationRequest request) {
+        if (o.coupon()
+                || o.outcome() == Outcome.APPLIED
+                || (request.selection() != null && request.selection().contains(o.candidateId()))) {
+            return true;
+        }
+        if (o.reason() == ReasonCode.NO_ELIGIBLE_ITEMS) {
+            return false;
+        }
+        for (CartLine line : cart.lines()) {
+            if (campaign.scope().covers(line)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private CartEvaluationView view(Priced priced, CartEvaluationRequest request, Locale requested, Instant at) {
         Locale locale = PriceFormat.supported(requested);
         EvaluationResult result = priced.result();
@@ -121,9 +145,13 @@ public class CartEvaluation {
         List<CandidateView> candidates =
                 new ArrayList<>(result.candidates().size() + priced.rejected().size());
         int weighed = 0;
+        boolean all = Boolean.TRUE.equals(request.allCandidates());
         for (CandidateOutcome o : result.candidates()) {
             Source source = priced.sources().get(o.candidateId());
             Campaign campaign = source.campaign();
+            if (!all && !relevant(o, campaign, priced.cart(), request)) {
+                continue;
+            }
             if (o.outcome() == Outcome.APPLIED) {
                 var allocations =
                         new ArrayList<AppliedAllocation>(o.allocations().size());

@@ -16,6 +16,8 @@ import java.util.Map;
  *     absent: Magpie recommends the best one
  * @param freight shipping fee in minor units before free-shipping offers (default 0)
  * @param at the instant to price at (default now)
+ * @param allCandidates also list running promotions that touch no line of the cart (default false: candidates
+ *     are the promotions whose scope covers a line, every coupon considered and every code typed)
  */
 public record CartEvaluationRequest(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<Line> lines,
@@ -26,7 +28,8 @@ public record CartEvaluationRequest(
         String channel,
         String store,
         Long freight,
-        Instant at) {
+        Instant at,
+        Boolean allCandidates) {
 
     /** One cart line; amounts in minor units. */
     public record Line(

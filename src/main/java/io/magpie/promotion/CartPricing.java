@@ -107,7 +107,8 @@ class CartPricing {
             Map<String, Source> sources,
             List<Rejected> rejected,
             List<String> unknownSkus,
-            Map<String, SkuFacts> catalog) {}
+            Map<String, SkuFacts> catalog,
+            Cart cart) {}
 
     String currency(long tenantId) {
         return tenant(tenantId).currency();
@@ -218,7 +219,7 @@ class CartPricing {
                 lines, new Customer(q.customerId(), q.tier(), Set.of()), q.channel(), q.store(), q.freight(), q.at());
         EvaluationResult result = ENGINE.evaluate(new EvaluationRequest(
                 cart, promotions, engineCoupons, StackingPolicy.unlimited(), q.selection(), unavailable));
-        return new Priced(tenant.currency(), result, sources, rejected, List.copyOf(unknown), facts);
+        return new Priced(tenant.currency(), result, sources, rejected, List.copyOf(unknown), facts, cart);
     }
 
     /** The customer's usable coupons, the typed codes, and the coupons the shopper picked. */

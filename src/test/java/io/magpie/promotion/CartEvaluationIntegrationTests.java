@@ -517,8 +517,17 @@ class CartEvaluationIntegrationTests {
 
         assertThat(body.get("unknown_skus").toString()).isEqualTo("[\"LOOSE-TEA\"]");
         assertThat(candidate(body, all).get("status").asString()).isEqualTo("APPLIED");
-        assertThat(candidate(body, apparel).get("reason_code").asString()).isEqualTo("no_eligible_items");
         assertThat(body.at("/totals/payable").asLong()).isEqualTo(2700);
+        // a promotion that covers no line is left out unless all candidates are asked for
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> candidate(body, apparel))
+                .isInstanceOf(AssertionError.class);
+        assertThat(body.get("candidates").size()).isEqualTo(1);
+
+        JsonNode everything = ok(f.evaluate("""
+                {"lines":[{"line_id":"a","sku":"LOOSE-TEA","quantity":3,"unit_price":1000}],"at":"2026-11-25T04:00:00Z",
+                 "all_candidates":true}"""));
+        assertThat(candidate(everything, apparel).get("reason_code").asString()).isEqualTo("no_eligible_items");
+        assertThat(everything.at("/totals/payable").asLong()).isEqualTo(2700);
     }
 
     @Test

@@ -68,7 +68,8 @@ record SimulatorForm(
         CartEvaluationRequest.Customer customer = blank(customerId) && blank(tier) && attrs.isEmpty()
                 ? null
                 : new CartEvaluationRequest.Customer(trim(customerId), trim(tier), attrs);
-        return new CartEvaluationRequest(cart, customer, typed, null, null, trim(channel), trim(store), freightFen, at);
+        return new CartEvaluationRequest(
+                cart, customer, typed, null, null, trim(channel), trim(store), freightFen, at, true);
     }
 
     private static boolean blank(String s) {
