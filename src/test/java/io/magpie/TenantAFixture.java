@@ -41,6 +41,7 @@ final class TenantAFixture {
         var user = ok(api.post("/api/v1/users", k, """
                 {"username":"u%s","display_name":"%s","password":"%s-password","role":"OPERATOR"}""".formatted(m, marker, m)));
         var job = ok(upload(api, k, "external_id,name\ncsv-" + m + "," + marker + "\n"));
+        var campaign = ok(api.post("/api/v1/campaigns", k, campaign(marker)));
 
         ids.put("/api/v1/api-keys/{id}#id", key.json().get("id").asString());
         ids.put("/api/v1/api-keys/{id}/revoke#id", key.json().get("id").asString());
@@ -51,6 +52,11 @@ final class TenantAFixture {
         ids.put("/api/v1/brands/{code}#code", "brand-" + m);
         ids.put("/api/v1/stores/{code}#code", "store-" + m);
         ids.put("/api/v1/products/{code}#code", "prod-" + m);
+        ids.put("/api/v1/campaigns/{id}#id", campaign.json().get("id").asString());
+        ids.put(
+                "/api/v1/campaigns/{id}/{transition:publish|pause|resume|end|archive}#id",
+                campaign.json().get("id").asString());
+        ids.put("transition", "publish");
         ids.put("sku", "sku-" + m);
         ids.put("externalId", "cust-" + m);
         ids.put("orderId", "ord-" + m);
@@ -88,9 +94,21 @@ final class TenantAFixture {
             case "POST /api/v1/orders/bulk" -> "{\"orders\":[" + order + "]}";
             case "POST /api/v1/orders/{orderId}/refunds" ->
                 "{\"refund_id\":\"ref-" + m + "\",\"lines\":[{\"line_id\":\"1\",\"quantity\":1}]}";
-            case "POST /api/v1/imports/{kind}" -> "{}";
+            case "POST /api/v1/imports/{kind}",
+                    "POST /api/v1/campaigns/{id}/{transition:publish|pause|resume|end|archive}" -> "{}";
+            case "POST /api/v1/campaigns" -> campaign("hijack");
+            case "PUT /api/v1/campaigns/{id}" -> campaign("hijack").replaceFirst("\\{", "{\"version\":1,");
             default -> null;
         };
+    }
+
+    /** A valid automatic 满减 draft named {@code name}, with a budget and an explicit customer list. */
+    private static String campaign(String name) {
+        return """
+                {"name":"%s","kind":"AUTOMATIC","rule_type":"THRESHOLD_AMOUNT_OFF",
+                 "config":{"tiers":[{"threshold":10000,"amount_off":1000}]},
+                 "audience":{"kind":"CUSTOMERS","customer_ids":["cust-%s"]},
+                 "limits":[{"measure":"DISCOUNT_AMOUNT","per":"CAMPAIGN","period":"TOTAL","max":100000}]}""".formatted(name, name.toLowerCase());
     }
 
     private static Api.Response upload(Api api, String key, String csv) {
