@@ -59,6 +59,16 @@ class CampaignBuilderBrowserTests {
         }
     }
 
+    /** A screenshot of the whole page: the window grows to the page's height for it. */
+    private static void fullPage(Browser b, String name) {
+        var window = b.driver().manage().window();
+        var size = window.getSize();
+        Number height = (Number) ((JavascriptExecutor) b.driver()).executeScript("return document.body.scrollHeight");
+        window.setSize(new org.openqa.selenium.Dimension(size.getWidth(), height.intValue() + 160));
+        b.screenshot(name);
+        window.setSize(size);
+    }
+
     private static void type(Browser b, String path, String text) {
         WebElement input = field(b, path);
         input.clear();
@@ -184,6 +194,20 @@ class CampaignBuilderBrowserTests {
             assertThat(row.getText()).contains(name).contains("Running").contains("Spend and save");
             b.go("/campaigns");
             b.screenshot("campaign-list");
+
+            // the builder in Chinese, for a coupon template
+            click(b, "#mp-lang-toggle");
+            click(b, "button[name=lang][value=zh-CN]");
+            b.waitUpTo(Duration.ofSeconds(10))
+                    .until(d -> d.findElement(By.cssSelector(".mp-page-title"))
+                            .getText()
+                            .equals("促销活动"));
+            b.go("/campaigns/new?kind=COUPON");
+            click(b, "[data-type='COUPON_PERCENT']");
+            type(b, "config.percent_off_bp", "15");
+            assertThat(b.driver().findElement(By.cssSelector("#step-rule")).getText())
+                    .contains("即 8.5折");
+            fullPage(b, "campaign-builder-coupon-zh");
         }
         long id = campaignId(name);
         CampaignView saved = campaigns.get(tenantOf(id), id);
@@ -217,6 +241,7 @@ class CampaignBuilderBrowserTests {
             type(b, "audience.conditions[0].attribute", "city");
             type(b, "audience.conditions[0].values", "Shanghai");
             b.screenshot("campaign-builder-limited-time");
+            fullPage(b, "campaign-builder-limited-time-full");
             click(b, "#builder-save");
 
             b.waitUpTo(Duration.ofSeconds(10))

@@ -77,7 +77,7 @@ class CampaignPages {
         model.addAttribute("page", page);
         model.addAttribute("states", CampaignState.values());
         model.addAttribute("filtered", s != null || k != null || query != null);
-        model.addAttribute("nextUrl", url("cursor", page.nextCursor()));
+        model.addAttribute("nextUrl", page.nextCursor() == null ? null : url("cursor", page.nextCursor()));
         model.addAttribute("firstUrl", cursor == null || cursor.isBlank() ? null : url("cursor", null));
         response.addHeader("Vary", "HX-Request");
         return "true".equals(hx) ? "promotion/campaigns :: results" : "promotion/campaigns";
