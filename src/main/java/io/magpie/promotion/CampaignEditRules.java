@@ -80,7 +80,7 @@ final class CampaignEditRules {
             throw new ProblemException(
                     HttpStatus.CONFLICT,
                     "unsafe_change",
-                    "a " + was.status() + " campaign may only change its name, description, a later end, raised "
+                    "while " + was.status() + " a campaign may only change its name, description, a later end, raised "
                             + "limits and its customer list; not: "
                             + String.join(
                                     ", ", p.stream().map(FieldProblem::field).toList()),
