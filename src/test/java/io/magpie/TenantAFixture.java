@@ -41,8 +41,15 @@ final class TenantAFixture {
         var user = ok(api.post("/api/v1/users", k, """
                 {"username":"u%s","display_name":"%s","password":"%s-password","role":"OPERATOR"}""".formatted(m, marker, m)));
         var job = ok(upload(api, k, "external_id,name\ncsv-" + m + "," + marker + "\n"));
-        var campaign = ok(api.post("/api/v1/campaigns", k, campaign(marker)));
+        var draft = ok(api.post("/api/v1/campaigns", k, campaign(marker)));
 
+        long campaign = io.magpie.promotion.PromotionTestData.campaign(context, a.id(), marker);
+        ids.put("/api/v1/campaigns/{id}/results#id", String.valueOf(campaign));
+        ok(api.post("/api/v1/orders", k, """
+                {"order_id":"ordp-%s","customer_id":"cust-%s","lines":[{"line_id":"1","sku":"sku-%s","quantity":2,
+                 "unit_price":1999,"discount":100}],"promotions":[{"campaign_id":%d,"discount":100,
+                 "allocations":[{"line_id":"1","amount":100}]}]}""".formatted(m, m, m, campaign)));
+        ids.put("/api/v1/orders/{orderId}/promotions#orderId", "ordp-" + m);
         ids.put("/api/v1/api-keys/{id}#id", key.json().get("id").asString());
         ids.put("/api/v1/api-keys/{id}/revoke#id", key.json().get("id").asString());
         ids.put("/api/v1/users/{id}#id", user.json().get("id").asString());
@@ -52,10 +59,10 @@ final class TenantAFixture {
         ids.put("/api/v1/brands/{code}#code", "brand-" + m);
         ids.put("/api/v1/stores/{code}#code", "store-" + m);
         ids.put("/api/v1/products/{code}#code", "prod-" + m);
-        ids.put("/api/v1/campaigns/{id}#id", campaign.json().get("id").asString());
+        ids.put("/api/v1/campaigns/{id}#id", draft.json().get("id").asString());
         ids.put(
                 "/api/v1/campaigns/{id}/{transition:publish|pause|resume|end|archive}#id",
-                campaign.json().get("id").asString());
+                draft.json().get("id").asString());
         ids.put("transition", "publish");
         ids.put("sku", "sku-" + m);
         ids.put("externalId", "cust-" + m);

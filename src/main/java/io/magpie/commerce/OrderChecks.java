@@ -59,6 +59,7 @@ final class OrderChecks {
         nonNegative(c.discount(), p + "discount", problems);
         nonNegative(c.freight(), p + "freight", problems);
         List<OrderDraft.Line> lines = lines(c.lines(), p + "lines", problems);
+        List<AppliedPromotion> promotions = OrderPromotionChecks.syntax(c.promotions(), p + "promotions", problems);
         if (problems.size() > before) {
             return null;
         }
@@ -71,7 +72,8 @@ final class OrderChecks {
                 orderedAt,
                 c.discount() == null ? 0 : c.discount(),
                 c.freight() == null ? 0 : c.freight(),
-                lines);
+                lines,
+                promotions);
     }
 
     private static List<OrderDraft.Line> lines(List<OrderLineCommand> lines, String at, List<FieldProblem> problems) {
@@ -186,7 +188,7 @@ final class OrderChecks {
         return true;
     }
 
-    private static void requiredText(String value, String field, int max, List<FieldProblem> problems) {
+    static void requiredText(String value, String field, int max, List<FieldProblem> problems) {
         if (value == null || value.isBlank()) {
             problems.add(new FieldProblem(field, "required", "is required"));
         } else if (value.length() > max) {
@@ -196,13 +198,13 @@ final class OrderChecks {
         }
     }
 
-    private static void optionalText(String value, String field, int max, List<FieldProblem> problems) {
+    static void optionalText(String value, String field, int max, List<FieldProblem> problems) {
         if (value != null) {
             requiredText(value, field, max, problems);
         }
     }
 
-    private static void nonNegative(Long value, String field, List<FieldProblem> problems) {
+    static void nonNegative(Long value, String field, List<FieldProblem> problems) {
         if (value != null && value < 0) {
             problems.add(new FieldProblem(field, "out_of_range", "must not be negative"));
         }

@@ -35,4 +35,9 @@ record OrderCommand(
         Long freight,
 
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "1 to 200 lines")
-        List<OrderLineCommand> lines) {}
+        List<OrderLineCommand> lines,
+
+        @Schema(
+                description = "at most 50 promotions and coupons applied, each an entry of the cart evaluation's"
+                        + " applied list; their discounts are part of the line and order discounts above")
+        List<OrderPromotionCommand> promotions) {}

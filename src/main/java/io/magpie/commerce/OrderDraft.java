@@ -16,7 +16,8 @@ record OrderDraft(
         Instant orderedAt,
         long discount,
         long freight,
-        List<Line> lines) {
+        List<Line> lines,
+        List<AppliedPromotion> promotions) {
 
     record Line(String lineNo, String sku, int quantity, long unitPrice, long discount) {}
 }

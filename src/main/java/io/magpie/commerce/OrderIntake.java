@@ -84,7 +84,7 @@ class OrderIntake {
         if (!result.issues().isEmpty()) {
             throw OrderPreparation.single(result.issues());
         }
-        Map<String, Long> ids = insert(tenantId, currency, result.orders());
+        Map<String, Long> ids = insert(tenantId, currency, result.orders(), now);
         if (!ids.containsKey(draft.orderNo())) {
             // a concurrent request created it between our read and our insert
             String winner = rows.hashes(tenantId, List.of(draft.orderNo())).get(draft.orderNo());
@@ -142,7 +142,7 @@ class OrderIntake {
         if (!conflicts.isEmpty()) {
             throw conflict(conflicts);
         }
-        Map<String, Long> ids = insert(tenantId, currency, result.orders());
+        Map<String, Long> ids = insert(tenantId, currency, result.orders(), now);
         if (ids.size() < result.orders().size()) {
             rejectLostRaces(tenantId, result.orders(), ids);
         }
@@ -195,7 +195,7 @@ class OrderIntake {
      * Inserts the orders that no concurrent request inserted first, with their lines, and publishes
      * their creation: customers, orders and lines take one or two statements each, whatever the count.
      */
-    private Map<String, Long> insert(long tenantId, String currency, List<PreparedOrder> prepared) {
+    private Map<String, Long> insert(long tenantId, String currency, List<PreparedOrder> prepared, Instant now) {
         Set<String> customerIds = new LinkedHashSet<>();
         prepared.forEach(p -> {
             if (p.draft().customerId() != null) {
@@ -216,18 +216,23 @@ class OrderIntake {
                                 ? null
                                 : customerRows.get(p.draft().customerId())))
                 .toList();
-        Map<String, Long> ids = rows.insert(tenantId, currency, orderRows);
+        Map<String, Long> ids = rows.insert(tenantId, currency, orderRows, now);
         List<OrderRows.NewLine> lineRows = new ArrayList<>();
+        List<OrderRows.NewPromotion> promotionRows = new ArrayList<>();
         List<OrderCreated> created = new ArrayList<>(ids.size());
         for (PreparedOrder p : prepared) {
             Long orderId = ids.get(p.orderNo());
             if (orderId != null) {
                 lineRows.addAll(p.lineRows(orderId));
+                promotionRows.addAll(p.promotionRows(orderId));
                 created.add(p.created(tenantId, currency));
             }
         }
         if (!lineRows.isEmpty()) {
             rows.insertLines(tenantId, lineRows);
+        }
+        if (!promotionRows.isEmpty()) {
+            rows.insertPromotions(tenantId, promotionRows);
         }
         created.forEach(events::publishEvent);
         return ids;

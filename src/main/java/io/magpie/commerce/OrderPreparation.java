@@ -87,6 +87,7 @@ class OrderPreparation {
             } catch (OrderPricing.Rejected r) {
                 issues.add(new Issue(r.status, r.code, p + r.field, r.getMessage(), null));
             }
+            OrderPromotionChecks.fit(d, p, issues);
             if (issues.size() == before) {
                 Instant orderedAt = d.orderedAt() == null ? defaultOrderedAt : d.orderedAt();
                 prepared.add(new PreparedOrder(d, hashes.get(i), orderedAt, storeId, refs, priced));
@@ -97,10 +98,26 @@ class OrderPreparation {
 
     /**
      * The 4xx for the issues of a single order: every issue of the first kind found, under that
-     * kind's code, so {@code unknown_sku} lists all the unknown codes at once.
+     * kind's code, so {@code unknown_sku} lists all the unknown codes at once. Problems of the applied
+     * promotions come all together, under {@code invalid_promotions} when they are of several kinds.
      */
     static ProblemException single(List<Issue> issues) {
         Issue first = issues.get(0);
+        if (OrderPromotionChecks.CODES.contains(first.code())) {
+            List<Issue> promotions = issues.stream()
+                    .filter(i -> OrderPromotionChecks.CODES.contains(i.code()))
+                    .toList();
+            boolean oneKind = promotions.stream().allMatch(i -> i.code().equals(first.code()));
+            String detail = promotions.stream()
+                    .limit(10)
+                    .map(i -> i.field() + ": " + i.message())
+                    .collect(Collectors.joining("; "));
+            return new ProblemException(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    oneKind ? first.code() : "invalid_promotions",
+                    detail,
+                    fieldProblems(promotions));
+        }
         List<Issue> same =
                 issues.stream().filter(i -> i.code().equals(first.code())).toList();
         String detail = first.code().equals("unknown_sku")

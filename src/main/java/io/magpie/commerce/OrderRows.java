@@ -43,6 +43,33 @@ class OrderRows {
             long discount,
             long amount) {}
 
+    /** A new applied-promotion row. */
+    record NewPromotion(
+            long orderId,
+            int position,
+            long campaignId,
+            Long couponId,
+            String code,
+            long discount,
+            long freightDiscount,
+            List<AppliedPromotion.LineShare> allocations) {
+
+        /** The allocations as a JSON array; line ids are validated [A-Za-z0-9._:-], so need no escaping. */
+        String allocationsJson() {
+            StringBuilder sb = new StringBuilder(2 + allocations.size() * 32).append('[');
+            for (int i = 0; i < allocations.size(); i++) {
+                AppliedPromotion.LineShare s = allocations.get(i);
+                sb.append(i == 0 ? "" : ",")
+                        .append("{\"line_id\":\"")
+                        .append(s.lineId())
+                        .append("\",\"amount\":")
+                        .append(s.amount())
+                        .append('}');
+            }
+            return sb.append(']').toString();
+        }
+    }
+
     /** The order row a transition works on, locked until the transaction ends. */
     record Locked(long id, OrderStatus status, String customerId, long total) {}
 
@@ -67,7 +94,7 @@ class OrderRows {
      * Inserts the orders that do not exist yet and returns the ids of those it inserted; an order a
      * concurrent request inserted first is skipped (the unique key decides, not a prior read).
      */
-    Map<String, Long> insert(long tenantId, String currency, List<NewOrder> orders) {
+    Map<String, Long> insert(long tenantId, String currency, List<NewOrder> orders, Instant now) {
         int n = orders.size();
         String[] orderNos = new String[n];
         long[] customers = new long[n];
@@ -97,9 +124,10 @@ class OrderRows {
         jdbc.sql("""
                         insert into commerce_order (tenant_id, order_no, customer_id, store_id, channel, status, currency,
                                                     subtotal_minor, discount_minor, freight_minor, total_minor,
-                                                    request_hash, ordered_at)
+                                                    request_hash, ordered_at, created_at, updated_at, auto_cancel)
                         select ?, t.order_no, nullif(t.customer_id, 0), nullif(t.store_id, 0), t.channel, 'CREATED', ?,
-                               t.subtotal, t.discount, t.freight, t.total, t.request_hash, t.ordered_at::timestamptz
+                               t.subtotal, t.discount, t.freight, t.total, t.request_hash, t.ordered_at::timestamptz,
+                               ?, ?, true
                           from unnest(?::text[], ?::bigint[], ?::bigint[], ?::text[], ?::bigint[], ?::bigint[],
                                       ?::bigint[], ?::bigint[], ?::text[], ?::text[])
                                as t(order_no, customer_id, store_id, channel, subtotal, discount, freight, total,
@@ -107,8 +135,20 @@ class OrderRows {
                         on conflict (tenant_id, order_no) do nothing
                         returning order_no, id""")
                 .params(
-                        tenantId, currency, orderNos, customers, stores, channels, subtotals, discounts, freights,
-                        totals, hashes, orderedAt)
+                        tenantId,
+                        currency,
+                        Timestamp.from(now),
+                        Timestamp.from(now),
+                        orderNos,
+                        customers,
+                        stores,
+                        channels,
+                        subtotals,
+                        discounts,
+                        freights,
+                        totals,
+                        hashes,
+                        orderedAt)
                 .query(rs -> {
                     ids.put(rs.getString(1), rs.getLong(2));
                 });
@@ -161,6 +201,51 @@ class OrderRows {
                         unitPrices,
                         discounts,
                         amounts)
+                .update();
+    }
+
+    /** Inserts applied promotions of any number of orders in one statement. */
+    void insertPromotions(long tenantId, List<NewPromotion> promotions) {
+        int n = promotions.size();
+        long[] orderIds = new long[n];
+        int[] positions = new int[n];
+        long[] campaigns = new long[n];
+        long[] coupons = new long[n];
+        String[] codes = new String[n];
+        long[] discounts = new long[n];
+        long[] freightDiscounts = new long[n];
+        String[] allocations = new String[n];
+        for (int i = 0; i < n; i++) {
+            NewPromotion p = promotions.get(i);
+            orderIds[i] = p.orderId();
+            positions[i] = p.position();
+            campaigns[i] = p.campaignId();
+            coupons[i] = p.couponId() == null ? 0 : p.couponId();
+            codes[i] = p.code();
+            discounts[i] = p.discount();
+            freightDiscounts[i] = p.freightDiscount();
+            allocations[i] = p.allocationsJson();
+        }
+        // coupon ids are positive, so 0 stands for "none" in the primitive array
+        jdbc.sql("""
+                        insert into commerce_order_promotion (tenant_id, order_id, position, campaign_id, coupon_id, code,
+                                                              discount_minor, freight_discount_minor, allocations)
+                        select ?, t.order_id, t.position, t.campaign_id, nullif(t.coupon_id, 0), t.code, t.discount,
+                               t.freight_discount, t.allocations::jsonb
+                          from unnest(?::bigint[], ?::int[], ?::bigint[], ?::bigint[], ?::text[], ?::bigint[], ?::bigint[],
+                                      ?::text[])
+                               as t(order_id, position, campaign_id, coupon_id, code, discount, freight_discount,
+                                    allocations)""")
+                .params(
+                        tenantId,
+                        orderIds,
+                        positions,
+                        campaigns,
+                        coupons,
+                        codes,
+                        discounts,
+                        freightDiscounts,
+                        allocations)
                 .update();
     }
 

@@ -21,7 +21,8 @@ record OrderView(
         Instant cancelledAt,
         String cancelReason,
         List<OrderLineView> lines,
-        List<RefundView> refunds) {
+        List<RefundView> refunds,
+        List<AppliedPromotion> promotions) {
 
     /** One line: {@code discount} includes the line's share of the order discount. */
     record OrderLineView(

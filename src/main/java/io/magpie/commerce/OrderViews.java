@@ -115,6 +115,7 @@ class OrderViews {
                         select r.order_id, r.id, r.refund_no, r.amount_minor, r.reason, r.refunded_at
                           from commerce_refund r where r.tenant_id = ? and r.order_id = any(?) order by r.id""").params(tenantId, ids).query(OrderViews::refundRow).list();
         Map<Long, List<RefundView>> refunds = refunds(refundRows);
+        Map<Long, List<AppliedPromotion>> promotions = promotions(tenantId, ids);
         List<Listed> views = new ArrayList<>(heads.size());
         for (Head h : heads) {
             views.add(new Listed(
@@ -136,7 +137,8 @@ class OrderViews {
                             h.cancelledAt,
                             h.cancelReason,
                             List.copyOf(lines.getOrDefault(h.id, List.of())),
-                            List.copyOf(refunds.getOrDefault(h.id, List.of())))));
+                            List.copyOf(refunds.getOrDefault(h.id, List.of())),
+                            List.copyOf(promotions.getOrDefault(h.id, List.of())))));
         }
         return views;
     }
@@ -164,6 +166,54 @@ class OrderViews {
                             r.reason,
                             r.refundedAt,
                             List.copyOf(lines.getOrDefault(r.id, List.of()))));
+        }
+        return byOrder;
+    }
+
+    /** Applied promotions by order id, in request order, with their allocations in request order. */
+    private Map<Long, List<AppliedPromotion>> promotions(long tenantId, long[] orderIds) {
+        record Flat(long orderId, int position, AppliedPromotion head, String lineId, long amount) {}
+        List<Flat> flat = jdbc.sql("""
+                        select p.order_id, p.position, p.campaign_id, p.coupon_id, p.code, p.discount_minor,
+                               p.freight_discount_minor, a.e ->> 'line_id', (a.e ->> 'amount')::bigint
+                          from commerce_order_promotion p
+                          left join lateral jsonb_array_elements(p.allocations) with ordinality as a(e, k) on true
+                         where p.tenant_id = ? and p.order_id = any(?)
+                         order by p.order_id, p.position, a.k""")
+                .params(tenantId, orderIds)
+                .query((rs, n) -> new Flat(
+                        rs.getLong(1),
+                        rs.getInt(2),
+                        new AppliedPromotion(
+                                rs.getLong(3),
+                                rs.getObject(4, Long.class),
+                                rs.getString(5),
+                                rs.getLong(6),
+                                rs.getLong(7),
+                                List.of()),
+                        rs.getString(8),
+                        rs.getLong(9)))
+                .list();
+        Map<Long, List<AppliedPromotion>> byOrder = new HashMap<>();
+        for (int i = 0; i < flat.size(); ) {
+            Flat first = flat.get(i);
+            List<AppliedPromotion.LineShare> shares = new ArrayList<>();
+            int j = i;
+            for (;
+                    j < flat.size()
+                            && flat.get(j).orderId() == first.orderId()
+                            && flat.get(j).position() == first.position();
+                    j++) {
+                if (flat.get(j).lineId() != null) {
+                    shares.add(new AppliedPromotion.LineShare(
+                            flat.get(j).lineId(), flat.get(j).amount()));
+                }
+            }
+            AppliedPromotion h = first.head();
+            byOrder.computeIfAbsent(first.orderId(), k -> new ArrayList<>())
+                    .add(new AppliedPromotion(
+                            h.campaignId(), h.couponId(), h.code(), h.discount(), h.freightDiscount(), shares));
+            i = j;
         }
         return byOrder;
     }

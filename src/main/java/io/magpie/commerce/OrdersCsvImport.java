@@ -147,7 +147,8 @@ class OrdersCsvImport implements CsvImport<OrdersCsvImport.Row> {
                 o.get("ordered_at"),
                 o.get("order_discount") == null ? null : Long.valueOf(o.get("order_discount")),
                 o.get("freight") == null ? null : Long.valueOf(o.get("freight")),
-                lines.stream().map(Row::line).toList());
+                lines.stream().map(Row::line).toList(),
+                null);
     }
 
     /** Names the CSV rows of the intake's problems ({@code orders[3].lines[1].sku} → row 57, sku). */

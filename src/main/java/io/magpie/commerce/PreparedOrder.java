@@ -47,6 +47,23 @@ record PreparedOrder(OrderDraft draft, String hash, Instant orderedAt, Long stor
         return rows;
     }
 
+    List<OrderRows.NewPromotion> promotionRows(long orderId) {
+        List<OrderRows.NewPromotion> rows = new ArrayList<>(draft.promotions().size());
+        for (int i = 0; i < draft.promotions().size(); i++) {
+            AppliedPromotion a = draft.promotions().get(i);
+            rows.add(new OrderRows.NewPromotion(
+                    orderId,
+                    i,
+                    a.campaignId(),
+                    a.couponId(),
+                    a.code(),
+                    a.discount(),
+                    a.freightDiscount(),
+                    a.allocations()));
+        }
+        return rows;
+    }
+
     OrderCreated created(long tenantId, String currency) {
         List<OrderLine> lines = new ArrayList<>(draft.lines().size());
         for (int k = 0; k < draft.lines().size(); k++) {
@@ -74,7 +91,8 @@ record PreparedOrder(OrderDraft draft, String hash, Instant orderedAt, Long stor
                 priced.freight(),
                 priced.total(),
                 orderedAt,
-                lines);
+                lines,
+                draft.promotions());
     }
 
     /** The view of the order just created, without reading it back. */
@@ -110,6 +128,7 @@ record PreparedOrder(OrderDraft draft, String hash, Instant orderedAt, Long stor
                 null,
                 null,
                 List.copyOf(lines),
-                List.of());
+                List.of(),
+                draft.promotions());
     }
 }

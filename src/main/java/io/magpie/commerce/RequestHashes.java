@@ -30,6 +30,21 @@ final class RequestHashes {
         for (OrderDraft.Line l : d.lines()) {
             c.add(l.lineNo()).add(l.sku()).add(l.quantity()).add(l.unitPrice()).add(l.discount());
         }
+        // only when present, so orders taken in before promotions existed keep their stored hashes
+        if (!d.promotions().isEmpty()) {
+            c.add("promotions").add(d.promotions().size());
+            for (AppliedPromotion p : d.promotions()) {
+                c.add(p.campaignId())
+                        .add(p.couponId() == null ? null : p.couponId().toString())
+                        .add(p.code())
+                        .add(p.discount())
+                        .add(p.freightDiscount())
+                        .add(p.allocations().size());
+                for (AppliedPromotion.LineShare s : p.allocations()) {
+                    c.add(s.lineId()).add(s.amount());
+                }
+            }
+        }
         return c.hash();
     }
 

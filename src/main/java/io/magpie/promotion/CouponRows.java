@@ -97,7 +97,7 @@ class CouponRows {
                         update promotion_coupon set order_id = null, updated_at = ?,
                           state = case when expires_at <= ? then 'EXPIRED' else 'AVAILABLE' end
                         where tenant_id = ? and order_id = ? and state = any(?)
-                        returning """ + COLUMNS)
+                        returning\s""" + COLUMNS)
                 .params(
                         ts(at),
                         ts(at),
@@ -106,6 +106,27 @@ class CouponRows {
                         from.stream().map(Enum::name).toArray(String[]::new))
                 .query(CouponRows::map)
                 .list();
+    }
+
+    /**
+     * Gives one coupon of the order back (see {@link #release(long, String, List, Instant)}): used when
+     * only one promotion of the order is reverted. Empty when it was not in one of the states {@code from}.
+     */
+    Optional<HeldCoupon> releaseOne(long tenantId, long couponId, String orderId, List<CouponState> from, Instant at) {
+        return jdbc.sql("""
+                        update promotion_coupon set order_id = null, updated_at = ?,
+                          state = case when expires_at <= ? then 'EXPIRED' else 'AVAILABLE' end
+                        where tenant_id = ? and id = ? and order_id = ? and state = any(?)
+                        returning\s""" + COLUMNS)
+                .params(
+                        ts(at),
+                        ts(at),
+                        tenantId,
+                        couponId,
+                        orderId,
+                        from.stream().map(Enum::name).toArray(String[]::new))
+                .query(CouponRows::map)
+                .optional();
     }
 
     static HeldCoupon map(ResultSet rs, int n) throws SQLException {

@@ -13,7 +13,7 @@ class OrderChecksTests {
     static final Instant NOW = Instant.parse("2026-11-24T08:00:00Z");
 
     private static OrderCommand command(String orderedAt, Long discount, OrderLineCommand... lines) {
-        return new OrderCommand("o-1", "c-1", null, null, null, orderedAt, discount, null, List.of(lines));
+        return new OrderCommand("o-1", "c-1", null, null, null, orderedAt, discount, null, List.of(lines), null);
     }
 
     private static OrderLineCommand line(String id, long quantity) {
@@ -77,7 +77,8 @@ class OrderChecksTests {
                         null,
                         0L,
                         0L,
-                        List.of(new OrderLineCommand("1", "sku-1", 1L, 100L, 0L))),
+                        List.of(new OrderLineCommand("1", "sku-1", 1L, 100L, 0L)),
+                        List.of()),
                 "",
                 NOW,
                 problems);
@@ -101,5 +102,39 @@ class OrderChecksTests {
         RefundChecks.refund(
                 new RefundCommand("r-1", null, List.of(new RefundLineCommand("1", 1L, List.of(0L)))), problems);
         assertThat(problems).extracting(FieldProblem::field).containsExactly("lines[0]");
+    }
+
+    @Test
+    void ordersWithoutPromotionsKeepTheHashTheyWereStoredWith() {
+        List<FieldProblem> problems = new ArrayList<>();
+        OrderDraft plain = OrderChecks.order(command(null, null, line("1", 1)), "", NOW, problems);
+        // the hash before promotions existed; a change here makes every stored order's replay a conflict
+        assertThat(RequestHashes.order(plain, "CNY"))
+                .isEqualTo("f8dd5c078abdba8567a55e37505035c068058b3295ac239f7c6fa3388c7fdda5");
+    }
+
+    @Test
+    void promotionsArePartOfTheHash() {
+        List<FieldProblem> problems = new ArrayList<>();
+        OrderPromotionCommand.Allocation share = new OrderPromotionCommand.Allocation("1", 50L);
+        OrderDraft a = OrderChecks.order(
+                withPromotion(new OrderPromotionCommand(7L, null, null, 50L, null, List.of(share))), "", NOW, problems);
+        OrderDraft same = OrderChecks.order(
+                withPromotion(new OrderPromotionCommand(7L, null, null, 50L, 0L, List.of(share))), "", NOW, problems);
+        OrderDraft coupon = OrderChecks.order(
+                withPromotion(new OrderPromotionCommand(7L, 70L, null, 50L, 0L, List.of(share))), "", NOW, problems);
+        OrderDraft none = OrderChecks.order(command(null, null, line("1", 1)), "", NOW, problems);
+        assertThat(problems).isEmpty();
+        assertThat(a.promotions())
+                .singleElement()
+                .satisfies(p -> assertThat(p.freightDiscount()).isZero());
+        assertThat(RequestHashes.order(a, "CNY")).isEqualTo(RequestHashes.order(same, "CNY"));
+        assertThat(RequestHashes.order(a, "CNY")).isNotEqualTo(RequestHashes.order(coupon, "CNY"));
+        assertThat(RequestHashes.order(a, "CNY")).isNotEqualTo(RequestHashes.order(none, "CNY"));
+    }
+
+    private static OrderCommand withPromotion(OrderPromotionCommand promotion) {
+        return new OrderCommand(
+                "o-1", "c-1", null, null, null, null, null, null, List.of(line("1", 1)), List.of(promotion));
     }
 }

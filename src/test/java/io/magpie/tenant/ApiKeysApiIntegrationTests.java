@@ -214,7 +214,8 @@ class ApiKeysApiIntegrationTests {
                 .post(
                         PATH,
                         tenant.apiKey(),
-                        "{\"name\": \"all\", \"scopes\": [\"admin\", \"catalog\", \"customers\", \"orders\", \"read\"]}");
+                        "{\"name\": \"all\", \"scopes\": [\"read\", \"admin\", \"catalog\", \"customers\", \"orders\","
+                                + " \"promotions\", \"evaluate\"]}");
         assertThat(r.json().get("scopes").values())
                 .extracting(JsonNode::asString)
                 .containsExactlyElementsOf(Scopes.ALL);

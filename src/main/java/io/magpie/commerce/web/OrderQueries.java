@@ -54,7 +54,8 @@ class OrderQueries {
             String cancelReason,
             List<Line> lines,
             List<Refund> refunds,
-            List<Event> timeline) {
+            List<Event> timeline,
+            List<Promotion> promotions) {
 
         public long lineDiscountMinor() {
             return lines.stream().mapToLong(Line::discountMinor).sum();
@@ -78,6 +79,17 @@ class OrderQueries {
     record Refund(String refundNo, long amountMinor, String reason, Instant refundedAt, List<RefundLine> lines) {}
 
     record RefundLine(String lineNo, String skuCode, int quantity, long amountMinor) {}
+
+    /** A promotion or coupon the shop applied, with its allocation over the lines. */
+    record Promotion(
+            long campaignId,
+            Long couponId,
+            String code,
+            long discountMinor,
+            long freightDiscountMinor,
+            List<Share> allocations) {}
+
+    record Share(String lineNo, long amountMinor) {}
 
     /** A step of the order's life for the timeline: {@code kind} is a message key suffix. */
     record Event(String kind, Instant at, Long amountMinor, String note) {}
@@ -149,6 +161,7 @@ class OrderQueries {
                         rs.getString("cancel_reason"),
                         List.of(),
                         List.of(),
+                        List.of(),
                         List.of()))
                 .optional()
                 .map(d -> complete(tenantId, d));
@@ -200,7 +213,37 @@ class OrderQueries {
                 d.cancelReason(),
                 lines,
                 refunds,
-                timeline);
+                timeline,
+                promotions(tenantId, d.order().id()));
+    }
+
+    private List<Promotion> promotions(long tenantId, long orderId) {
+        return jdbc.sql("""
+                        select p.campaign_id, p.coupon_id, p.code, p.discount_minor, p.freight_discount_minor,
+                               array(select a.e ->> 'line_id' from jsonb_array_elements(p.allocations)
+                                            with ordinality as a(e, k) order by a.k) as line_ids,
+                               array(select (a.e ->> 'amount')::bigint from jsonb_array_elements(p.allocations)
+                                            with ordinality as a(e, k) order by a.k) as amounts
+                        from commerce_order_promotion p
+                        where p.tenant_id = ? and p.order_id = ?
+                        order by p.position""")
+                .params(tenantId, orderId)
+                .query((rs, n) -> {
+                    String[] lineIds = (String[]) rs.getArray("line_ids").getArray();
+                    Long[] amounts = (Long[]) rs.getArray("amounts").getArray();
+                    List<Share> shares = new ArrayList<>(lineIds.length);
+                    for (int i = 0; i < lineIds.length; i++) {
+                        shares.add(new Share(lineIds[i], amounts[i]));
+                    }
+                    return new Promotion(
+                            rs.getLong("campaign_id"),
+                            rs.getObject("coupon_id", Long.class),
+                            rs.getString("code"),
+                            rs.getLong("discount_minor"),
+                            rs.getLong("freight_discount_minor"),
+                            shares);
+                })
+                .list();
     }
 
     private List<Refund> refunds(long tenantId, long orderId) {

@@ -14,6 +14,17 @@ record Candidate(String id, Promotion promotion, Coupon coupon, RuleType type, i
                             .reversed())
             .thenComparing(Candidate::id);
 
+    /** Ids are unique within one evaluation: hashing by id keeps sets of candidates cheap (no deep hash). */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Candidate c && c.id.equals(id) && c.inputOrder == inputOrder;
+    }
+
+    @Override
+    public int hashCode() {
+        return id.hashCode();
+    }
+
     boolean isCoupon() {
         return coupon != null;
     }

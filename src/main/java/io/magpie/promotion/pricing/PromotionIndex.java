@@ -2,60 +2,98 @@ package io.magpie.promotion.pricing;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * Candidates indexed by the SKUs, categories and brands their scopes include, so a cart only looks
- * at the candidates its lines can touch (lines × lookups, not lines × promotions).
+ * Promotions indexed by the SKUs, categories and brands their scopes include, so a cart only looks
+ * at the promotions its lines can touch (lines × lookups, not lines × promotions). Immutable once
+ * built: {@link CartEvaluator} keeps the index of the last promotion list it saw and reuses it while
+ * the caller passes the same (immutable) list, e.g. a snapshot of the live campaigns.
  */
 final class PromotionIndex {
 
-    private final Map<String, List<Candidate>> bySku = new HashMap<>();
-    private final Map<String, List<Candidate>> byCategory = new HashMap<>();
-    private final Map<String, List<Candidate>> byBrand = new HashMap<>();
-    private final List<Candidate> everywhere = new ArrayList<>();
+    private final List<Promotion> promotions;
+    private final Map<String, int[]> bySku;
+    private final Map<String, int[]> byCategory;
+    private final Map<String, int[]> byBrand;
+    private final int[] everywhere;
 
-    PromotionIndex(List<Candidate> candidates) {
-        for (Candidate c : candidates) {
-            Scope scope = c.promotion().scope();
+    PromotionIndex(List<Promotion> promotions) {
+        this.promotions = promotions;
+        var skus = new HashMap<String, List<Integer>>();
+        var categories = new HashMap<String, List<Integer>>();
+        var brands = new HashMap<String, List<Integer>>();
+        var all = new ArrayList<Integer>();
+        for (int i = 0; i < promotions.size(); i++) {
+            Scope scope = promotions.get(i).scope();
             if (scope.includesEverything()) {
-                everywhere.add(c);
+                all.add(i);
                 continue;
             }
+            int position = i;
             scope.skus()
-                    .forEach(s ->
-                            bySku.computeIfAbsent(s, k -> new ArrayList<>()).add(c));
+                    .forEach(
+                            s -> skus.computeIfAbsent(s, k -> new ArrayList<>()).add(position));
             scope.categories()
-                    .forEach(s -> byCategory
+                    .forEach(s -> categories
                             .computeIfAbsent(s, k -> new ArrayList<>())
-                            .add(c));
+                            .add(position));
             scope.brands()
                     .forEach(s ->
-                            byBrand.computeIfAbsent(s, k -> new ArrayList<>()).add(c));
+                            brands.computeIfAbsent(s, k -> new ArrayList<>()).add(position));
+        }
+        bySku = positions(skus);
+        byCategory = positions(categories);
+        byBrand = positions(brands);
+        everywhere = all.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    List<Promotion> promotions() {
+        return promotions;
+    }
+
+    /**
+     * Marks {@code hits[offset + i]} for every promotion {@code i} covering at least one line (excludes
+     * checked) and, when {@code masks} is given (carts of at most 64 lines), sets bit {@code k} of
+     * {@code masks[offset + i]} for every line {@code k} it covers.
+     */
+    void cover(List<CartLine> lines, boolean[] hits, long[] masks, int offset) {
+        for (int k = 0; k < lines.size(); k++) {
+            CartLine line = lines.get(k);
+            long bit = masks == null ? 0 : 1L << k;
+            mark(everywhere, line, bit, hits, masks, offset);
+            mark(bySku.get(line.sku()), line, bit, hits, masks, offset);
+            if (line.brand() != null) {
+                mark(byBrand.get(line.brand()), line, bit, hits, masks, offset);
+            }
+            for (String category : line.categoryIds()) {
+                mark(byCategory.get(category), line, bit, hits, masks, offset);
+            }
         }
     }
 
-    /** Candidates covering at least one line of the cart (excludes checked), unordered. */
-    Set<Candidate> touching(Cart cart) {
-        var hits = new LinkedHashSet<Candidate>();
-        for (CartLine line : cart.lines()) {
-            var maybe = new ArrayList<Candidate>(everywhere);
-            maybe.addAll(bySku.getOrDefault(line.sku(), List.of()));
-            if (line.brand() != null) {
-                maybe.addAll(byBrand.getOrDefault(line.brand(), List.of()));
-            }
-            for (String category : line.categoryIds()) {
-                maybe.addAll(byCategory.getOrDefault(category, List.of()));
-            }
-            for (Candidate c : maybe) {
-                if (!hits.contains(c) && c.promotion().scope().covers(line)) {
-                    hits.add(c);
+    private void mark(int[] positions, CartLine line, long bit, boolean[] hits, long[] masks, int offset) {
+        if (positions == null) {
+            return;
+        }
+        for (int i : positions) {
+            if (masks == null) {
+                if (!hits[offset + i] && promotions.get(i).scope().covers(line)) {
+                    hits[offset + i] = true;
                 }
+            } else if ((masks[offset + i] & bit) == 0
+                    && promotions.get(i).scope().covers(line)) {
+                masks[offset + i] |= bit;
+                hits[offset + i] = true;
             }
         }
-        return hits;
+    }
+
+    private static Map<String, int[]> positions(Map<String, List<Integer>> lists) {
+        var result = new HashMap<String, int[]>();
+        lists.forEach((key, list) ->
+                result.put(key, list.stream().mapToInt(Integer::intValue).toArray()));
+        return result;
     }
 }

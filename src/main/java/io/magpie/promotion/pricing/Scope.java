@@ -39,13 +39,26 @@ public record Scope(
     public boolean covers(CartLine line) {
         if (excludedSkus.contains(line.sku())
                 || (line.brand() != null && excludedBrands.contains(line.brand()))
-                || line.categoryIds().stream().anyMatch(excludedCategories::contains)) {
+                || anyOf(line.categoryIds(), excludedCategories)) {
             return false;
         }
         return includesEverything()
                 || skus.contains(line.sku())
                 || (line.brand() != null && brands.contains(line.brand()))
-                || line.categoryIds().stream().anyMatch(categories::contains);
+                || anyOf(line.categoryIds(), categories);
+    }
+
+    /** Hot path (every line × every candidate × every combination): a plain loop, no stream. */
+    private static boolean anyOf(Set<String> values, Set<String> in) {
+        if (in.isEmpty()) {
+            return false;
+        }
+        for (String value : values) {
+            if (in.contains(value)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Set<String> copy(Set<String> values) {

@@ -93,7 +93,8 @@ class CampaignPages {
                     if (l.per() != LimitScope.CAMPAIGN) {
                         return new LimitUsage(l, null, 0);
                     }
-                    long used = counters.used(tenant.id(), l.id(), Long.toString(id), now);
+                    // the subject order reservations count a per-campaign limit under (RedemptionLimits)
+                    long used = counters.used(tenant.id(), l.id(), "campaign:" + id, now);
                     int percent = l.max() == 0 ? 100 : (int) Math.min(100, used * 100 / l.max());
                     return new LimitUsage(l, used, percent);
                 })

@@ -4,14 +4,14 @@ import io.magpie.platform.ConsoleMenuItem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The promotion pages in the console navigation; other promotion pages join the same group. */
+/** The campaign pages in the console navigation, first in the promotions group (its label is in i18n/results). */
 @Configuration(proxyBeanMethods = false)
 class PromotionMenu {
 
-    static final String GROUP = "nav.group.promotion";
+    static final String GROUP = "nav.group.promotions";
 
     @Bean
     ConsoleMenuItem campaignsMenu() {
-        return ConsoleMenuItem.of(GROUP, 100, "/campaigns", "nav.campaigns", "megaphone");
+        return ConsoleMenuItem.of(GROUP, 10, "/campaigns", "nav.campaigns", "megaphone");
     }
 }

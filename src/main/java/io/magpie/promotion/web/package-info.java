@@ -1,2 +1,2 @@
-/** Console pages of the promotion module: campaign list, detail and builder. */
+/** Console pages of the promotion module. */
 package io.magpie.promotion.web;

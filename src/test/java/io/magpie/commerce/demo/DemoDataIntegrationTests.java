@@ -62,6 +62,12 @@ class DemoDataIntegrationTests {
                         tenant))
                 .isZero();
 
+        // recent unpaid orders are part of the story, but the payment timeout never cancels demo orders
+        assertThat(count("select count(*) from commerce_order where tenant_id = ? and status = 'CREATED'", tenant))
+                .isPositive();
+        assertThat(count("select count(*) from commerce_order where tenant_id = ? and auto_cancel", tenant))
+                .isZero();
+
         // money adds up on every order, line and refund
         assertThat(count("""
                         select count(*) from commerce_order o where o.tenant_id = ?

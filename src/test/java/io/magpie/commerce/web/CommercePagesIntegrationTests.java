@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 @MagpieIntegrationTest
 class CommercePagesIntegrationTests {
@@ -119,6 +120,26 @@ class CommercePagesIntegrationTests {
                 .contains("¥2,507.12", "¥2,419.12") // total, net after the refund
                 .contains("Order placed", "Paid", "Refunded")
                 .contains("Li Lei");
+    }
+
+    @Test
+    void orderPageListsThePromotionsApplied() {
+        assertThat(analyst.get("/orders/" + orderId).body()).doesNotContain("id=\"order-promotions\"");
+        context.getBean(JdbcClient.class)
+                .sql("""
+                        insert into commerce_order_promotion (tenant_id, order_id, position, campaign_id, coupon_id, code,
+                                                              discount_minor, freight_discount_minor, allocations)
+                        values (?, ?, 0, 12, 345, 'SAVE-ABCD-7', 6000, 0, '[{"line_id": "1", "amount": 6000}]'),
+                               (?, ?, 1, 56, null, null, 0, 1000, '[]')""")
+                .params(tenant, orderId, tenant, orderId)
+                .update();
+
+        Page page = analyst.get("/orders/" + orderId);
+        assertThat(page.body())
+                .contains("id=\"order-promotions\"", "Promotions", "Shipping discount")
+                .contains("#12", "#345", "SAVE-ABCD-7", "line 1 · ¥60.00", "#56", "-¥10.00");
+        analyst.get("/orders?lang=zh-CN");
+        assertThat(analyst.get("/orders/" + orderId).body()).contains("优惠券", "运费优惠", "分摊");
     }
 
     @Test
