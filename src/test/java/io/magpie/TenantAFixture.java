@@ -42,6 +42,7 @@ final class TenantAFixture {
         var user = ok(api.post("/api/v1/users", k, """
                 {"username":"u%s","display_name":"%s","password":"%s-password","role":"OPERATOR"}""".formatted(m, marker, m)));
         var job = ok(upload(api, k, "external_id,name\ncsv-" + m + "," + marker + "\n"));
+        var draft = ok(api.post("/api/v1/campaigns", k, campaign(marker)));
 
         long campaign = io.magpie.promotion.PromotionTestData.campaign(context, a.id(), marker);
         ids.put("/api/v1/campaigns/{id}/results#id", String.valueOf(campaign));
@@ -100,6 +101,11 @@ final class TenantAFixture {
         ids.put("/api/v1/brands/{code}#code", "brand-" + m);
         ids.put("/api/v1/stores/{code}#code", "store-" + m);
         ids.put("/api/v1/products/{code}#code", "prod-" + m);
+        ids.put("/api/v1/campaigns/{id}#id", draft.json().get("id").asString());
+        ids.put(
+                "/api/v1/campaigns/{id}/{transition:publish|pause|resume|end|archive}#id",
+                draft.json().get("id").asString());
+        ids.put("transition", "publish");
         ids.put("sku", "sku-" + m);
         ids.put(
                 "/api/v1/campaigns/{id}/evaluate#id",
@@ -142,7 +148,8 @@ final class TenantAFixture {
                 "{\"refund_id\":\"ref-" + m + "\",\"lines\":[{\"line_id\":\"1\",\"quantity\":1}]}";
             case "POST /api/v1/imports/{kind}",
                     "POST /api/v1/coupon-templates/{id}/issue-jobs",
-                    "POST /api/v1/coupon-templates/{id}/code-batches/import" -> "{}";
+                    "POST /api/v1/coupon-templates/{id}/code-batches/import",
+                    "POST /api/v1/campaigns/{id}/{transition:publish|pause|resume|end|archive}" -> "{}";
             case "POST /api/v1/coupons/claim" ->
                 "{\"template_id\":" + ids.get("templateId") + ",\"customer_id\":\"b-" + m + "\",\"request_id\":\"r-" + m
                         + "\"}";
@@ -154,8 +161,19 @@ final class TenantAFixture {
             case "POST /api/v1/carts/evaluate", "POST /api/v1/campaigns/{id}/evaluate" ->
                 "{\"lines\":[{\"line_id\":\"1\",\"sku\":\"sku-" + m + "\",\"quantity\":1,\"unit_price\":1999}]}";
             case "POST /api/v1/skus/promotions" -> "{\"skus\":[\"sku-" + m + "\"]}";
+            case "POST /api/v1/campaigns" -> campaign("hijack");
+            case "PUT /api/v1/campaigns/{id}" -> campaign("hijack").replaceFirst("\\{", "{\"version\":1,");
             default -> null;
         };
+    }
+
+    /** A valid automatic 满减 draft named {@code name}, with a budget and an explicit customer list. */
+    private static String campaign(String name) {
+        return """
+                {"name":"%s","kind":"AUTOMATIC","rule_type":"THRESHOLD_AMOUNT_OFF",
+                 "config":{"tiers":[{"threshold":10000,"amount_off":1000}]},
+                 "audience":{"kind":"CUSTOMERS","customer_ids":["cust-%s"]},
+                 "limits":[{"measure":"DISCOUNT_AMOUNT","per":"CAMPAIGN","period":"TOTAL","max":100000}]}""".formatted(name, name.toLowerCase());
     }
 
     private static Api.Response upload(Api api, String key, String csv) {
