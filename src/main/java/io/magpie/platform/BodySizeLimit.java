@@ -22,7 +22,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Rejects API bodies over the limit with 413 before anything reads them. Bulk and import
- * endpoints (paths containing {@code /bulk} or {@code /imports}) get the larger bulk limit.
+ * endpoints (paths containing {@code /bulk} or {@code /imports}) and campaign writes (whose audience may
+ * list up to 100,000 customer ids) get the larger bulk limit.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -43,11 +44,15 @@ class BodySizeLimit extends OncePerRequestFilter {
         return !request.getRequestURI().startsWith("/api/");
     }
 
+    private static boolean isCampaignWrite(String uri) {
+        return uri.equals("/api/v1/campaigns") || (uri.startsWith("/api/v1/campaigns/") && uri.indexOf('/', 18) < 0);
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String uri = request.getRequestURI();
-        long max = uri.contains("/bulk") || uri.contains("/imports") ? bulkLimit : limit;
+        long max = uri.contains("/bulk") || uri.contains("/imports") || isCampaignWrite(uri) ? bulkLimit : limit;
         long length = request.getContentLengthLong();
         if (length > max) {
             ProblemResponses.write(

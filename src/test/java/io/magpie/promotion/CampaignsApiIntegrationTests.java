@@ -433,6 +433,26 @@ class CampaignsApiIntegrationTests {
     }
 
     @Test
+    void aListOfOneHundredThousandCustomersFitsThroughTheApi() {
+        ObjectNode body = threshold("Big list");
+        var ids = body.arrayNode();
+        for (int i = 0; i < 100_000; i++) {
+            ids.add("customer-" + i);
+        }
+        ObjectNode audience = body.objectNode();
+        audience.put("kind", "CUSTOMERS");
+        audience.set("customer_ids", ids);
+        body.set("audience", audience);
+        assertThat(body.toString().length()).isGreaterThan(1_048_576);
+
+        Api.Response r = create(body);
+
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        assertThat(r.json().get("audience").get("customer_count").asInt()).isEqualTo(100_000);
+        assertThat(count("promotion_audience_customer")).isEqualTo(100_000);
+    }
+
+    @Test
     void anExplicitCustomerListIsStoredApartAndKeptWhenLeftOut() {
         ObjectNode body = threshold("VIP list");
         body.set(
