@@ -1,0 +1,147 @@
+package io.magpie.flashsale;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * What shoppers may see, in memory: the published sessions that have not ended, with their items,
+ * re-read from PostgreSQL every second (and right after an operator's change). Stock left is this
+ * node's live in-memory figure plus what the database says lies elsewhere (unleased, or leased by
+ * other nodes). The refresh also drops in-memory sales that changed under this node (another node's
+ * operator edit) or ended a day ago.
+ */
+@Component
+class LiveCatalog {
+
+    private static final Duration KEEP_ENDED = Duration.ofDays(1);
+
+    private final FlashSaleRows rows;
+    private final JdbcClient jdbc;
+    private final SaleBook book;
+    private final StockLeases leases;
+    private final Clock clock;
+    private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of(), Map.of());
+
+    LiveCatalog(FlashSaleRows rows, JdbcClient jdbc, SaleBook book, StockLeases leases, Clock clock) {
+        this.rows = rows;
+        this.jdbc = jdbc;
+        this.book = book;
+        this.leases = leases;
+        this.clock = clock;
+    }
+
+    private record Snapshot(
+            Map<Long, List<FlashSaleRows.Session>> byTenant,
+            Map<Long, List<FlashSaleRows.Item>> itemsBySession,
+            Map<Long, Integer> ownLeases) {}
+
+    @Scheduled(fixedDelayString = "${magpie.flashsale.catalog-refresh:PT1S}")
+    void refresh() {
+        Instant now = clock.instant();
+        List<FlashSaleRows.Session> live = rows.live(now);
+        Map<Long, List<FlashSaleRows.Session>> byTenant = new HashMap<>();
+        Map<Long, FlashSaleRows.Session> byId = new HashMap<>();
+        for (var s : live) {
+            byTenant.computeIfAbsent(s.tenantId(), t -> new ArrayList<>()).add(s);
+            byId.put(s.id(), s);
+        }
+        Map<Long, List<FlashSaleRows.Item>> items = new HashMap<>();
+        List<Long> itemIds = new ArrayList<>();
+        for (var i : rows.itemsOf(List.copyOf(byId.keySet()))) {
+            items.computeIfAbsent(i.sessionId(), x -> new ArrayList<>()).add(i);
+            itemIds.add(i.id());
+        }
+        Map<Long, Integer> own = new HashMap<>();
+        if (!itemIds.isEmpty()) {
+            jdbc.sql("select item_id, amount from flashsale_stock_lease where node_id = ? and item_id = any(?)")
+                    .params(leases.nodeId(), itemIds.toArray(Long[]::new))
+                    .query((rs, n) -> own.put(rs.getLong(1), rs.getInt(2)))
+                    .list();
+        }
+        snapshot = new Snapshot(byTenant, items, own);
+        for (SessionLedger ledger : book.loaded()) {
+            var s = byId.get(ledger.sessionId);
+            boolean changed = s != null && s.version() != ledger.version;
+            boolean longOver = s == null && now.isAfter(ledger.endsAt.plus(KEEP_ENDED));
+            if (changed || longOver) {
+                book.evict(ledger);
+            }
+        }
+    }
+
+    /** Current (running) or upcoming (visible, not started) sessions of the tenant. */
+    List<StorefrontSession> list(long tenantId, boolean current) {
+        Instant now = clock.instant();
+        Snapshot snap = snapshot;
+        List<StorefrontSession> out = new ArrayList<>();
+        for (var s : snap.byTenant().getOrDefault(tenantId, List.of())) {
+            SessionState state = SessionState.of(s.status(), s.preheatAt(), s.startsAt(), s.endsAt(), now);
+            if (current ? state != SessionState.RUNNING : state != SessionState.PREHEAT) {
+                continue;
+            }
+            SessionLedger ledger = book.peek(s.id()).orElse(null);
+            List<StorefrontSession.Item> items = new ArrayList<>();
+            for (var i : snap.itemsBySession().getOrDefault(s.id(), List.of())) {
+                items.add(new StorefrontSession.Item(
+                        i.id(),
+                        i.sku(),
+                        i.name(),
+                        i.originalPrice(),
+                        i.flashPrice(),
+                        i.stock(),
+                        stockLeft(snap, ledger, i),
+                        i.perCustomerLimit()));
+            }
+            out.add(new StorefrontSession(
+                    s.id(),
+                    s.name(),
+                    state,
+                    s.startsAt(),
+                    s.endsAt(),
+                    s.timeZone(),
+                    s.perCustomerLimit(),
+                    List.copyOf(items)));
+        }
+        return out;
+    }
+
+    /** Units still on sale of an item of a session this node holds in memory. */
+    long stockLeft(SessionLedger ledger, long itemId) {
+        Snapshot snap = snapshot;
+        for (var i : snap.itemsBySession().getOrDefault(ledger.sessionId, List.of())) {
+            if (i.id() == itemId) {
+                return stockLeft(snap, ledger, i);
+            }
+        }
+        ItemLedger item = ledger.items.get(itemId);
+        return item == null || ledger.status != SessionStatus.PUBLISHED ? 0 : Math.max(0, item.available());
+    }
+
+    int stock(long sessionId, long itemId) {
+        for (var i : snapshot.itemsBySession().getOrDefault(sessionId, List.of())) {
+            if (i.id() == itemId) {
+                return i.stock();
+            }
+        }
+        return -1;
+    }
+
+    private static long stockLeft(Snapshot snap, SessionLedger ledger, FlashSaleRows.Item i) {
+        ItemLedger item = ledger == null ? null : ledger.items.get(i.id());
+        if (item == null || ledger.status != SessionStatus.PUBLISHED) {
+            return Math.max(0, i.stock() - i.reserved() - i.sold());
+        }
+        // units elsewhere do not move when this node sells: its sales raise reserved and lower its lease together
+        long elsewhere =
+                (long) i.stock() - i.reserved() - i.sold() - snap.ownLeases().getOrDefault(i.id(), 0);
+        return Math.max(0, item.available() + Math.max(0, elsewhere));
+    }
+}
