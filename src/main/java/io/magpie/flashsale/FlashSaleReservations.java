@@ -165,6 +165,7 @@ class FlashSaleReservations {
             return false;
         }
         int added = leases.topUp(ledger.tenantId, item.itemId);
+        item.elsewhere -= added;
         item.returnStock(added);
         return added > 0;
     }

@@ -250,7 +250,7 @@ class FlashSaleRows {
                 instant(rs, "updated_at"));
     }
 
-    private static Item item(ResultSet rs, int n) throws SQLException {
+    static Item item(ResultSet rs, int n) throws SQLException {
         return new Item(
                 rs.getLong("id"),
                 rs.getLong("session_id"),

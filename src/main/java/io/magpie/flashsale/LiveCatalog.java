@@ -45,6 +45,7 @@ class LiveCatalog {
 
     @Scheduled(fixedDelayString = "${magpie.flashsale.catalog-refresh:PT1S}")
     void refresh() {
+        long startedAt = System.nanoTime();
         Instant now = clock.instant();
         List<FlashSaleRows.Session> live = rows.live(now);
         Map<Long, List<FlashSaleRows.Session>> byTenant = new HashMap<>();
@@ -54,25 +55,37 @@ class LiveCatalog {
             byId.put(s.id(), s);
         }
         Map<Long, List<FlashSaleRows.Item>> items = new HashMap<>();
-        List<Long> itemIds = new ArrayList<>();
-        for (var i : rows.itemsOf(List.copyOf(byId.keySet()))) {
-            items.computeIfAbsent(i.sessionId(), x -> new ArrayList<>()).add(i);
-            itemIds.add(i.id());
-        }
         Map<Long, Integer> own = new HashMap<>();
-        if (!itemIds.isEmpty()) {
-            jdbc.sql("select item_id, amount from flashsale_stock_lease where node_id = ? and item_id = any(?)")
-                    .params(leases.nodeId(), itemIds.toArray(Long[]::new))
-                    .query((rs, n) -> own.put(rs.getLong(1), rs.getInt(2)))
-                    .list();
-        }
+        // one statement: the stock columns and this node's lease as of the same moment
+        jdbc.sql("select " + FlashSaleRows.ITEM_COLUMNS.replaceAll("(\\w+)", "i.$1")
+                        + ", coalesce(l.amount, 0) as own_lease from flashsale_item i"
+                        + " left join flashsale_stock_lease l on l.item_id = i.id and l.node_id = ?"
+                        + " where i.session_id = any(?) order by i.session_id, i.position, i.id")
+                .params(leases.nodeId(), byId.keySet().toArray(Long[]::new))
+                .query((rs, n) -> {
+                    var i = FlashSaleRows.item(rs, n);
+                    items.computeIfAbsent(i.sessionId(), x -> new ArrayList<>()).add(i);
+                    own.put(i.id(), rs.getInt("own_lease"));
+                    return i;
+                })
+                .list();
         snapshot = new Snapshot(byTenant, items, own);
         for (SessionLedger ledger : book.loaded()) {
             var s = byId.get(ledger.sessionId);
-            boolean changed = s != null && s.version() != ledger.version;
+            // changed by an operator (maybe on another node), or no longer live although memory thinks so
+            boolean changed = s != null
+                    ? s.version() != ledger.version
+                    : ledger.status == SessionStatus.PUBLISHED && now.isBefore(ledger.endsAt);
             boolean longOver = s == null && now.isAfter(ledger.endsAt.plus(KEEP_ENDED));
             if (changed || longOver) {
                 book.evict(ledger);
+            } else if (s != null && ledger.loadedAt - startedAt < 0) {
+                for (var i : items.getOrDefault(ledger.sessionId, List.of())) {
+                    ItemLedger item = ledger.items.get(i.id());
+                    if (item != null) {
+                        item.elsewhere = (long) i.stock() - i.reserved() - i.sold() - own.getOrDefault(i.id(), 0);
+                    }
+                }
             }
         }
     }
@@ -115,14 +128,8 @@ class LiveCatalog {
 
     /** Units still on sale of an item of a session this node holds in memory. */
     long stockLeft(SessionLedger ledger, long itemId) {
-        Snapshot snap = snapshot;
-        for (var i : snap.itemsBySession().getOrDefault(ledger.sessionId, List.of())) {
-            if (i.id() == itemId) {
-                return stockLeft(snap, ledger, i);
-            }
-        }
         ItemLedger item = ledger.items.get(itemId);
-        return item == null || ledger.status != SessionStatus.PUBLISHED ? 0 : Math.max(0, item.available());
+        return item == null || ledger.status != SessionStatus.PUBLISHED ? 0 : item.stockLeft();
     }
 
     int stock(long sessionId, long itemId) {

@@ -40,14 +40,18 @@ class PostgresStockLeases implements StockLeases {
     }
 
     @Override
-    public int acquire(long tenantId, long itemId) {
+    public Lease acquire(long tenantId, long itemId) {
         return transactions.execute(tx -> {
             lease(tenantId, itemId, true);
-            return jdbc.sql("select amount from flashsale_stock_lease where item_id = ? and node_id = ?")
-                    .params(itemId, nodeId)
-                    .query(Integer.class)
+            return jdbc.sql("""
+                            select coalesce(l.amount, 0), i.stock - i.reserved - i.sold - coalesce(l.amount, 0)
+                              from flashsale_item i
+                              left join flashsale_stock_lease l on l.item_id = i.id and l.node_id = ?
+                             where i.id = ?""")
+                    .params(nodeId, itemId)
+                    .query((rs, n) -> new Lease(rs.getInt(1), rs.getInt(2)))
                     .optional()
-                    .orElse(0);
+                    .orElse(new Lease(0, 0));
         });
     }
 

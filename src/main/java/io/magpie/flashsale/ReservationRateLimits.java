@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.function.LongSupplier;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -23,6 +24,7 @@ class ReservationRateLimits {
     /** The four knobs. */
     record Settings(double customerPerSecond, double customerBurst, double ipPerSecond, double ipBurst) {}
 
+    @Autowired
     ReservationRateLimits(
             @Value("${magpie.flashsale.rate-limit.customer-per-second:5}") double customerPerSecond,
             @Value("${magpie.flashsale.rate-limit.customer-burst:10}") double customerBurst,

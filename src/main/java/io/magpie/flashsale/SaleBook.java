@@ -72,11 +72,23 @@ class SaleBook {
         boolean selling = s.status() == SessionStatus.PUBLISHED;
         Map<Long, ItemLedger> items = new HashMap<>();
         for (FlashSaleRows.Item i : sessions.items(tenantId, sessionId)) {
-            int available = selling ? leases.acquire(tenantId, i.id()) : 0;
-            items.put(i.id(), new ItemLedger(i.id(), i.sku(), i.flashPrice(), i.perCustomerLimit(), available));
+            var lease = selling ? leases.acquire(tenantId, i.id()) : new StockLeases.Lease(0, 0);
+            items.put(
+                    i.id(),
+                    new ItemLedger(
+                            i.id(), i.sku(), i.flashPrice(), i.perCustomerLimit(), lease.held(), lease.elsewhere()));
         }
+        long loadedAt = System.nanoTime();
         SessionLedger ledger = new SessionLedger(
-                tenantId, sessionId, s.version(), s.status(), s.startsAt(), s.endsAt(), s.perCustomerLimit(), items);
+                tenantId,
+                sessionId,
+                s.version(),
+                s.status(),
+                s.startsAt(),
+                s.endsAt(),
+                s.perCustomerLimit(),
+                items,
+                loadedAt);
         for (ReservationRows.Held h : reservations.itemHoldings(sessionId)) {
             ItemLedger item = items.get(h.ownerId());
             if (item != null) {

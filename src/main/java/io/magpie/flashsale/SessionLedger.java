@@ -19,6 +19,9 @@ final class SessionLedger {
     final Instant startsAt;
     final Instant endsAt;
     final Integer sessionLimit;
+    /** nanoTime when built from the database; only figures read after it may update it. */
+    final long loadedAt;
+
     final Map<Long, ItemLedger> items;
     final Holdings sessionHoldings = new Holdings();
     final SaleStats stats = new SaleStats();
@@ -44,7 +47,9 @@ final class SessionLedger {
             Instant startsAt,
             Instant endsAt,
             Integer sessionLimit,
-            Map<Long, ItemLedger> items) {
+            Map<Long, ItemLedger> items,
+            long loadedAt) {
+        this.loadedAt = loadedAt;
         this.tenantId = tenantId;
         this.sessionId = sessionId;
         this.version = version;

@@ -12,9 +12,13 @@ interface StockLeases {
 
     /**
      * Tops this node's lease of the item up from the unleased stock and returns the units the node
-     * now holds. Runs in its own transaction.
+     * now holds and those on sale elsewhere (unleased, or leased by other nodes). Runs in its own
+     * transaction.
      */
-    int acquire(long tenantId, long itemId);
+    Lease acquire(long tenantId, long itemId);
+
+    /** This node's units of an item and the units on sale outside this node, read together. */
+    record Lease(int held, int elsewhere) {}
 
     /**
      * Takes more unleased stock (after returns, expiries, or a stock increase) and returns how many
