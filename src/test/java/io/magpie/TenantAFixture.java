@@ -42,6 +42,19 @@ final class TenantAFixture {
                 {"username":"u%s","display_name":"%s","password":"%s-password","role":"OPERATOR"}""".formatted(m, marker, m)));
         var job = ok(upload(api, k, "external_id,name\ncsv-" + m + "," + marker + "\n"));
 
+        var sale = ok(api.post("/api/v1/flash-sales/sessions", k, flashSession(marker)));
+        String session = sale.json().get("id").asString();
+        var saleItem = ok(api.post("/api/v1/flash-sales/sessions/" + session + "/items", k, flashItem(m, marker)));
+        String item = saleItem.json().get("id").asString();
+        ok(api.post("/api/v1/flash-sales/sessions/" + session + "/publish", k, "{}"));
+        var reservation = ok(api.post(
+                "/api/v1/flash-sales/" + session + "/items/" + item + "/reservations",
+                k,
+                "{\"customer_id\":\"cust-" + m + "\",\"order_id\":\"fs-" + m + "\"}"));
+
+        ids.put("session", session);
+        ids.put("item", item);
+        ids.put("reservation", reservation.json().get("reservation_id").asString());
         ids.put("/api/v1/api-keys/{id}#id", key.json().get("id").asString());
         ids.put("/api/v1/api-keys/{id}/revoke#id", key.json().get("id").asString());
         ids.put("/api/v1/users/{id}#id", user.json().get("id").asString());
@@ -88,9 +101,32 @@ final class TenantAFixture {
             case "POST /api/v1/orders/bulk" -> "{\"orders\":[" + order + "]}";
             case "POST /api/v1/orders/{orderId}/refunds" ->
                 "{\"refund_id\":\"ref-" + m + "\",\"lines\":[{\"line_id\":\"1\",\"quantity\":1}]}";
-            case "POST /api/v1/imports/{kind}" -> "{}";
+            case "POST /api/v1/imports/{kind}",
+                    "POST /api/v1/flash-sales/sessions/{session}/publish",
+                    "POST /api/v1/flash-sales/sessions/{session}/cancel",
+                    "POST /api/v1/flash-sales/{session}/items/{item}/reservations/{reservation}/confirm",
+                    "POST /api/v1/flash-sales/{session}/items/{item}/reservations/{reservation}/cancel" -> "{}";
+            case "POST /api/v1/flash-sales/sessions", "PUT /api/v1/flash-sales/sessions/{session}" ->
+                flashSession("hijack");
+            case "POST /api/v1/flash-sales/sessions/{session}/items",
+                    "PUT /api/v1/flash-sales/sessions/{session}/items/{item}" -> flashItem(m, "hijack");
+            case "POST /api/v1/flash-sales/{session}/items/{item}/reservations" ->
+                "{\"customer_id\":\"cust-" + m + "\"}";
             default -> null;
         };
+    }
+
+    /** A session that started a minute ago and runs for a day. */
+    private static String flashSession(String name) {
+        java.time.Instant start =
+                java.time.Instant.now().minusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        return """
+                {"name":"%s","starts_at":"%s","ends_at":"%s","time_zone":"Asia/Shanghai"}""".formatted(name, start, start.plusSeconds(86_400));
+    }
+
+    private static String flashItem(String m, String name) {
+        return """
+                {"sku":"sku-%s","name":"%s","flash_price":990,"stock":10,"per_customer_limit":2}""".formatted(m, name);
     }
 
     private static Api.Response upload(Api api, String key, String csv) {
