@@ -3,6 +3,7 @@ package io.magpie;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.magpie.platform.Api;
+import io.magpie.promotion.TenantACampaigns;
 import io.magpie.tenant.TestTenants.TestTenant;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -55,6 +56,54 @@ final class TenantAFixture {
         ids.put("session", session);
         ids.put("item", item);
         ids.put("reservation", reservation.json().get("reservation_id").asString());
+        long campaign = io.magpie.promotion.PromotionTestData.campaign(context, a.id(), marker);
+        ids.put("/api/v1/campaigns/{id}/results#id", String.valueOf(campaign));
+        ok(api.post("/api/v1/orders", k, """
+                {"order_id":"ordp-%s","customer_id":"cust-%s","lines":[{"line_id":"1","sku":"sku-%s","quantity":2,
+                 "unit_price":1999,"discount":100}],"promotions":[{"campaign_id":%d,"discount":100,
+                 "allocations":[{"line_id":"1","amount":100}]}]}""".formatted(m, m, m, campaign)));
+        ids.put("/api/v1/orders/{orderId}/promotions#orderId", "ordp-" + m);
+        // promotions: a coupon template (written directly: its CRUD API belongs to the campaigns module), a claimed
+        // coupon whose customer id carries the marker, and a finished code batch named after the marker
+        long template = io.magpie.promotion.CouponTestData.template(context, a.id(), marker, null, 5);
+        ok(api.post(
+                "/api/v1/coupons/claim",
+                k,
+                "{\"template_id\":" + template + ",\"customer_id\":\"" + marker + "\",\"request_id\":\"r-" + m
+                        + "\"}"));
+        var batch = ok(api.post(
+                "/api/v1/coupon-templates/" + template + "/code-batches",
+                k,
+                "{\"name\":\"" + marker + "\",\"pattern\":\"A-######\",\"count\":3}"));
+        String batchId = batch.json().get("batch_id").asString();
+        for (int i = 0;
+                i < 300 && api.get("/api/v1/code-batches/" + batchId, k).body().contains("GENERATING");
+                i++) {
+            sleep();
+        }
+        String code = api.get("/api/v1/code-batches/" + batchId + "/codes.csv", k)
+                .body()
+                .lines()
+                .skip(1)
+                .findFirst()
+                .orElseThrow()
+                .split(",")[0];
+        for (String p : new String[] {
+            "/api/v1/coupon-templates/{id}",
+            "/api/v1/coupon-templates/{id}/coupons",
+            "/api/v1/coupon-templates/{id}/issue",
+            "/api/v1/coupon-templates/{id}/issue-jobs",
+            "/api/v1/coupon-templates/{id}/code-batches",
+            "/api/v1/coupon-templates/{id}/code-batches/import"
+        }) {
+            ids.put(p + "#id", Long.toString(template));
+        }
+        ids.put("/api/v1/code-batches/{id}#id", batchId);
+        ids.put("/api/v1/code-batches/{id}/codes.csv#id", batchId);
+        ids.put("customerId", marker);
+        ids.put("templateId", Long.toString(template));
+        ids.put("code", code);
+
         ids.put("/api/v1/api-keys/{id}#id", key.json().get("id").asString());
         ids.put("/api/v1/api-keys/{id}/revoke#id", key.json().get("id").asString());
         ids.put("/api/v1/users/{id}#id", user.json().get("id").asString());
@@ -65,6 +114,9 @@ final class TenantAFixture {
         ids.put("/api/v1/stores/{code}#code", "store-" + m);
         ids.put("/api/v1/products/{code}#code", "prod-" + m);
         ids.put("sku", "sku-" + m);
+        ids.put(
+                "/api/v1/campaigns/{id}/evaluate#id",
+                String.valueOf(TenantACampaigns.percentOff(context, a.id(), marker + " campaign")));
         ids.put("externalId", "cust-" + m);
         ids.put("orderId", "ord-" + m);
         ids.put("kind", "customers");
@@ -102,6 +154,8 @@ final class TenantAFixture {
             case "POST /api/v1/orders/{orderId}/refunds" ->
                 "{\"refund_id\":\"ref-" + m + "\",\"lines\":[{\"line_id\":\"1\",\"quantity\":1}]}";
             case "POST /api/v1/imports/{kind}",
+                    "POST /api/v1/coupon-templates/{id}/issue-jobs",
+                    "POST /api/v1/coupon-templates/{id}/code-batches/import",
                     "POST /api/v1/flash-sales/sessions/{session}/publish",
                     "POST /api/v1/flash-sales/sessions/{session}/cancel",
                     "POST /api/v1/flash-sales/{session}/items/{item}/reservations/{reservation}/confirm",
@@ -112,6 +166,17 @@ final class TenantAFixture {
                     "PUT /api/v1/flash-sales/sessions/{session}/items/{item}" -> flashItem(m, "hijack");
             case "POST /api/v1/flash-sales/{session}/items/{item}/reservations" ->
                 "{\"customer_id\":\"cust-" + m + "\"}";
+            case "POST /api/v1/coupons/claim" ->
+                "{\"template_id\":" + ids.get("templateId") + ",\"customer_id\":\"b-" + m + "\",\"request_id\":\"r-" + m
+                        + "\"}";
+            case "POST /api/v1/coupons/redeem-code" ->
+                "{\"customer_id\":\"b-" + m + "\",\"code\":\"" + ids.get("code") + "\"}";
+            case "POST /api/v1/coupon-templates/{id}/issue" -> "{\"customer_ids\":[\"b-" + m + "\"]}";
+            case "POST /api/v1/coupon-templates/{id}/code-batches" ->
+                "{\"name\":\"b\",\"pattern\":\"B-######\",\"count\":1}";
+            case "POST /api/v1/carts/evaluate", "POST /api/v1/campaigns/{id}/evaluate" ->
+                "{\"lines\":[{\"line_id\":\"1\",\"sku\":\"sku-" + m + "\",\"quantity\":1,\"unit_price\":1999}]}";
+            case "POST /api/v1/skus/promotions" -> "{\"skus\":[\"sku-" + m + "\"]}";
             default -> null;
         };
     }
@@ -139,6 +204,15 @@ final class TenantAFixture {
                 key,
                 "multipart/form-data; boundary=" + boundary,
                 body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Api.Response ok(Api.Response r) {

@@ -45,11 +45,27 @@ class CouponCodeBatches {
     record Started(long batchId, long jobId) {}
 
     Started generate(long tenantId, String name, String pattern, int count, String actor) {
-        return generate(tenantId, name, pattern, count, actor, new CodeGenerator());
+        return generate(tenantId, null, name, pattern, count, actor, new CodeGenerator());
+    }
+
+    /** A batch whose codes redeem into coupons of template {@code templateId} (null: not linked). */
+    Started generate(long tenantId, Long templateId, String name, String pattern, int count, String actor) {
+        return generate(tenantId, templateId, name, pattern, count, actor, new CodeGenerator());
+    }
+
+    Started generate(long tenantId, String name, String rawPattern, int count, String actor, CodeGenerator generator) {
+        return generate(tenantId, null, name, rawPattern, count, actor, generator);
     }
 
     /** The generator is a parameter so tests can force collisions with a seeded one. */
-    Started generate(long tenantId, String name, String rawPattern, int count, String actor, CodeGenerator generator) {
+    Started generate(
+            long tenantId,
+            Long templateId,
+            String name,
+            String rawPattern,
+            int count,
+            String actor,
+            CodeGenerator generator) {
         if (name == null || name.isBlank()) {
             throw ProblemException.invalidField("name", "required", "a batch needs a name");
         }
@@ -60,7 +76,8 @@ class CouponCodeBatches {
         CodePattern pattern = CodePattern.parse(rawPattern);
         // earlier batches of the same pattern share its space: guessing must stay hard for all of them
         pattern.requireRoomFor(count + issuedWith(tenantId, pattern));
-        long batchId = insertBatch(tenantId, name.trim(), pattern.pattern(), count, "GENERATED", "GENERATING", actor);
+        long batchId = insertBatch(
+                tenantId, templateId, name.trim(), pattern.pattern(), count, "GENERATED", "GENERATING", actor);
         long jobId = jobs.submit(tenantId, "coupon_codes", actor, progress -> {
             try {
                 transaction.executeWithoutResult(tx -> {
@@ -130,12 +147,28 @@ class CouponCodeBatches {
     }
 
     long insertBatch(
-            long tenantId, String name, String pattern, int count, String source, String status, String actor) {
+            long tenantId,
+            Long templateId,
+            String name,
+            String pattern,
+            int count,
+            String source,
+            String status,
+            String actor) {
         return jdbc.sql("""
                         insert into promotion_code_batch
-                          (tenant_id, name, pattern, requested_count, source, status, created_by, created_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-                .params(tenantId, name, pattern, count, source, status, actor, Timestamp.from(clock.instant()))
+                          (tenant_id, campaign_id, name, pattern, requested_count, source, status, created_by, created_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(
+                        tenantId,
+                        templateId,
+                        name,
+                        pattern,
+                        count,
+                        source,
+                        status,
+                        actor,
+                        Timestamp.from(clock.instant()))
                 .query(Long.class)
                 .single();
     }
@@ -152,5 +185,57 @@ class CouponCodeBatches {
                 .query(String.class)
                 .optional()
                 .orElseThrow(() -> ProblemException.notFound("code batch", batchId));
+    }
+
+    private static final String BATCH_COLUMNS =
+            "id, campaign_id, name, pattern, source, status, requested_count, job_id, created_by, created_at";
+
+    /** Batches newest first, optionally of one template, before batch id {@code beforeId}. */
+    List<CouponCodeBatchView> list(long tenantId, Long templateId, int limit, long beforeId) {
+        return jdbc.sql("select " + BATCH_COLUMNS + """
+                         from promotion_code_batch where tenant_id = ? and id < ?
+                          and (cast(? as bigint) is null or campaign_id = ?)
+                        order by id desc limit ?""")
+                .params(tenantId, beforeId, templateId, templateId, limit)
+                .query((rs, n) -> batch(rs, null, null, null))
+                .list();
+    }
+
+    /** One batch with its code counts and job. */
+    java.util.Optional<CouponCodeBatchView> find(long tenantId, long batchId) {
+        return jdbc.sql("select " + BATCH_COLUMNS + """
+                        , (select count(*) from promotion_code c where c.tenant_id = b.tenant_id and c.batch_id = b.id),
+                          (select count(*) from promotion_code c where c.tenant_id = b.tenant_id and c.batch_id = b.id
+                             and c.state <> 'AVAILABLE')
+                         from promotion_code_batch b where tenant_id = ? and id = ?""")
+                .params(tenantId, batchId)
+                .query((rs, n) -> {
+                    long jobId = rs.getLong("job_id");
+                    var job = rs.wasNull() ? null : jobs.find(tenantId, jobId).orElse(null);
+                    return batch(rs, rs.getLong(11), rs.getLong(12), job);
+                })
+                .optional();
+    }
+
+    private static CouponCodeBatchView batch(java.sql.ResultSet rs, Long codes, Long issued, io.magpie.platform.Job job)
+            throws SQLException {
+        long template = rs.getLong("campaign_id");
+        Long templateId = rs.wasNull() ? null : template;
+        long rawJob = rs.getLong("job_id");
+        Long jobId = rs.wasNull() ? null : rawJob;
+        return new CouponCodeBatchView(
+                rs.getLong("id"),
+                templateId,
+                rs.getString("name"),
+                rs.getString("pattern"),
+                rs.getString("source"),
+                rs.getString("status"),
+                rs.getInt("requested_count"),
+                codes,
+                issued,
+                jobId,
+                job,
+                rs.getString("created_by"),
+                rs.getTimestamp("created_at").toInstant());
     }
 }

@@ -46,6 +46,11 @@ class CouponCodeCsv {
     record Imported(long batchId, int count) {}
 
     Imported importCodes(long tenantId, String name, Reader csv, String actor) {
+        return importCodes(tenantId, null, name, csv, actor);
+    }
+
+    /** Imports external codes into a batch linked to template {@code templateId} (null: not linked). */
+    Imported importCodes(long tenantId, Long templateId, String name, Reader csv, String actor) {
         if (name == null || name.isBlank()) {
             throw ProblemException.invalidField("name", "required", "a batch needs a name");
         }
@@ -57,7 +62,8 @@ class CouponCodeCsv {
         }
         reject(problems);
         return transaction.execute(tx -> {
-            long batchId = batches.insertBatch(tenantId, name.trim(), null, rowOf.size(), "IMPORTED", "READY", actor);
+            long batchId = batches.insertBatch(
+                    tenantId, templateId, name.trim(), null, rowOf.size(), "IMPORTED", "READY", actor);
             Connection connection = DataSourceUtils.getConnection(dataSource);
             try {
                 CodeCopy copy = new CodeCopy(connection, tenantId, batchId, false);

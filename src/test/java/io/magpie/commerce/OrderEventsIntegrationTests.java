@@ -33,7 +33,8 @@ class OrderEventsIntegrationTests {
         await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> assertThat(f.jdbc.sql("""
                                         select count(*) from event_publication
-                                         where serialized_event like ? and completion_date is not null""")
+                                         where serialized_event like ? and completion_date is not null
+                                           and listener_id like '%OrderEventRecorder%'""")
                                 .param("%" + id + "%")
                                 .query(Long.class)
                                 .single())

@@ -6,9 +6,13 @@ import static org.awaitility.Awaitility.await;
 
 import io.magpie.platform.Api;
 import io.magpie.platform.MagpieIntegrationTest;
+import io.magpie.promotion.PromotionTestData;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,16 +30,19 @@ class OrderPromotionsIntegrationTests {
               "allocations": [{"line_id": "1", "amount": 910}, {"line_id": "2", "amount": 90}]},
              {"campaign_id": 56, "discount": 0, "freight_discount": 800, "allocations": []}]""";
 
-    static final List<AppliedPromotion> EXPECTED = List.of(
-            new AppliedPromotion(12, null, null, 200, 0, List.of(new AppliedPromotion.LineShare("1", 200))),
-            new AppliedPromotion(
-                    34,
-                    345L,
-                    "SAVE-ABCD-7",
-                    1000,
-                    0,
-                    List.of(new AppliedPromotion.LineShare("1", 910), new AppliedPromotion.LineShare("2", 90))),
-            new AppliedPromotion(56, null, null, 0, 800, List.of()));
+    /** What {@link #APPLIED} becomes in the event, with the campaign and coupon ids of this tenant. */
+    List<AppliedPromotion> expected() {
+        return List.of(
+                new AppliedPromotion(id(12), null, null, 200, 0, List.of(new AppliedPromotion.LineShare("1", 200))),
+                new AppliedPromotion(
+                        id(34),
+                        id(345),
+                        "SAVE-ABCD-7",
+                        1000,
+                        0,
+                        List.of(new AppliedPromotion.LineShare("1", 910), new AppliedPromotion.LineShare("2", 90))),
+                new AppliedPromotion(id(56), null, null, 0, 800, List.of()));
+    }
 
     @Autowired
     ApplicationContext context;
@@ -45,13 +52,41 @@ class OrderPromotionsIntegrationTests {
 
     OrderFixture f;
 
+    /**
+     * The promotion module reserves an order's promotions when it is created, so the campaign and coupon
+     * ids below name real campaigns and coupons of the tenant: the literal ids of this test map to them.
+     */
+    Map<Long, Long> ids;
+
     @BeforeEach
     void setUp() {
         f = OrderFixture.create(context);
+        Map<String, Long> seeded = PromotionTestData.forOrders(context, f.tenant.id(), "c-1001");
+        ids = Map.of(
+                12L, seeded.get("amountOff"),
+                1L, seeded.get("amountOff"),
+                2L, seeded.get("freeShipping"),
+                56L, seeded.get("freeShipping"),
+                34L, seeded.get("couponTemplate"),
+                345L, seeded.get("coupon"),
+                7L, seeded.get("couponTemplate2"),
+                70L, seeded.get("coupon2"));
     }
 
-    static String withPromotions(String order, String promotions) {
-        return order.substring(0, order.lastIndexOf('}')) + ", \"promotions\": " + promotions + "}";
+    long id(long literal) {
+        return ids.getOrDefault(literal, literal);
+    }
+
+    private static final Pattern ID = Pattern.compile("\"(campaign_id|coupon_id)\": (\\d+)");
+
+    String withPromotions(String order, String promotions) {
+        Matcher m = ID.matcher(promotions);
+        StringBuilder real = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(real, "\"" + m.group(1) + "\": " + id(Long.parseLong(m.group(2))));
+        }
+        m.appendTail(real);
+        return order.substring(0, order.lastIndexOf('}')) + ", \"promotions\": " + real + "}";
     }
 
     long promotionRows() {
@@ -66,9 +101,9 @@ class OrderPromotionsIntegrationTests {
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         JsonNode promotions = created.json().get("promotions");
         assertThat(promotions).hasSize(3);
-        assertThat(promotions.get(0).get("campaign_id").asLong()).isEqualTo(12);
+        assertThat(promotions.get(0).get("campaign_id").asLong()).isEqualTo(id(12));
         assertThat(promotions.get(0).get("coupon_id")).isNull();
-        assertThat(promotions.get(1).get("coupon_id").asLong()).isEqualTo(345);
+        assertThat(promotions.get(1).get("coupon_id").asLong()).isEqualTo(id(345));
         assertThat(promotions.get(1).get("code").asString()).isEqualTo("SAVE-ABCD-7");
         assertThat(promotions.get(1).get("allocations").get(1).get("line_id").asString())
                 .isEqualTo("2");
@@ -86,7 +121,7 @@ class OrderPromotionsIntegrationTests {
         await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> assertThat(recorder.received(OrderCreated.class, id))
                         .singleElement()
-                        .satisfies(e -> assertThat(e.promotions()).isEqualTo(EXPECTED)));
+                        .satisfies(e -> assertThat(e.promotions()).isEqualTo(expected())));
     }
 
     @Test
@@ -242,18 +277,19 @@ class OrderPromotionsIntegrationTests {
         assertThat(f.get("/api/v1/orders/" + a).json().get("promotions")).hasSize(3);
         JsonNode second = f.get("/api/v1/orders/" + b).json().get("promotions");
         assertThat(second).hasSize(1);
-        assertThat(second.get(0).get("coupon_id").asLong()).isEqualTo(70);
+        assertThat(second.get(0).get("coupon_id").asLong()).isEqualTo(id(70));
         assertThat(second.get(0).get("allocations").get(0).get("amount").asLong())
                 .isEqualTo(5);
 
         assertThat(f.post("/api/v1/orders/bulk", bulk).json().get("existing").asInt())
                 .isEqualTo(2);
-        String changed = "{\"orders\": [" + good + "," + fixed.replace("\"coupon_id\": 70", "\"coupon_id\": 71") + "]}";
+        String changed = "{\"orders\": [" + good + ","
+                + fixed.replace("\"coupon_id\": " + id(70), "\"coupon_id\": " + (id(70) + 1)) + "]}";
         assertProblem(f.post("/api/v1/orders/bulk", changed), 409, "order_conflict");
         assertThat(promotionRows()).isEqualTo(4);
         await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> assertThat(recorder.received(OrderCreated.class, a))
                         .singleElement()
-                        .satisfies(e -> assertThat(e.promotions()).isEqualTo(EXPECTED)));
+                        .satisfies(e -> assertThat(e.promotions()).isEqualTo(expected())));
     }
 }

@@ -25,6 +25,7 @@ final class BestCombination {
     private final StackingPolicy policy;
     private final long reservedMinimum;
     private final Map<String, Long> optimisticGain;
+    private final long[] coverage;
     private Choice best;
 
     /** A combination and its run. */
@@ -35,7 +36,9 @@ final class BestCombination {
             List<LineState> priced,
             StackingPolicy policy,
             long reservedMinimum,
-            Map<String, Long> optimisticGain) {
+            Map<String, Long> optimisticGain,
+            long[] coverage) {
+        this.coverage = coverage;
         this.cart = cart;
         this.priced = priced;
         this.policy = policy;
@@ -54,6 +57,11 @@ final class BestCombination {
             .thenComparing(c -> ids(c.members()), BestCombination::compareLists);
 
     Choice exact(List<Candidate> candidates) {
+        return exact(candidates, evaluate(List.of()).run().payable());
+    }
+
+    /** @param basePayable the payable total without any offer */
+    Choice exact(List<Candidate> candidates, long basePayable) {
         var sorted = new ArrayList<>(candidates);
         sorted.sort(Comparator.comparingLong((Candidate c) -> optimisticGain.get(c.id()))
                 .reversed()
@@ -62,7 +70,6 @@ final class BestCombination {
         for (int i = sorted.size() - 1; i >= 0; i--) {
             suffixGain[i] = suffixGain[i + 1] + optimisticGain.get(sorted.get(i).id());
         }
-        long basePayable = evaluate(List.of()).run().payable();
         best = null;
         search(sorted, 0, new ArrayList<>(), 0, suffixGain, basePayable);
         return best;
@@ -92,7 +99,8 @@ final class BestCombination {
 
     Choice evaluate(List<Candidate> members) {
         return new Choice(
-                List.copyOf(members), Pipeline.run(cart, priced, members, reservedMinimum, policy.oneOfferPerLine()));
+                List.copyOf(members),
+                Pipeline.run(cart, priced, members, reservedMinimum, policy.oneOfferPerLine(), coverage));
     }
 
     private void search(

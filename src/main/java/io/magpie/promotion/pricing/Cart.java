@@ -28,6 +28,10 @@ public record Cart(List<CartLine> lines, Customer customer, String channel, Stri
     }
 
     public long subtotal() {
-        return lines.stream().mapToLong(CartLine::amount).reduce(0, Math::addExact);
+        long sum = 0;
+        for (CartLine line : lines) {
+            sum = Math.addExact(sum, line.amount());
+        }
+        return sum;
     }
 }

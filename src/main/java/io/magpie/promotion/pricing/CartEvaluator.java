@@ -3,10 +3,9 @@ package io.magpie.promotion.pricing;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Prices a cart: price layer, then the best allowed combination of threshold promotions and coupons
@@ -15,44 +14,86 @@ import java.util.Set;
 public final class CartEvaluator {
 
     private final RuleRegistry registry;
+    /** Off only in tests that compare the "apply everything" shortcut with the full search. */
+    private final boolean shortcut;
+    /** How often the shortcut answered (tests check that it is taken where it should be). */
+    final LongAdder shortcuts = new LongAdder();
 
-    /** Index of the last promotion list evaluated (reused while callers pass the same immutable list). */
-    private volatile PromotionIndex lastIndex;
+    /** The last promotion list resolved (reused while callers pass the same immutable list). */
+    private volatile PreparedPromotions lastPrepared;
 
     public CartEvaluator(RuleRegistry registry) {
-        this.registry = registry;
+        this(registry, true);
     }
 
     public CartEvaluator() {
         this(RuleRegistry.standard());
     }
 
+    CartEvaluator(RuleRegistry registry, boolean shortcut) {
+        this.registry = registry;
+        this.shortcut = shortcut;
+    }
+
     public EvaluationResult evaluate(EvaluationRequest request) {
         Cart cart = request.cart();
-        List<Candidate> all = candidates(request);
-        var outcomes = new LinkedHashMap<String, CandidateOutcome>();
-        var live = new ArrayList<Candidate>();
-        for (Candidate c : all) {
-            var rejected = Eligibility.check(c, cart)
-                    .or(() -> Optional.ofNullable(request.unavailable().get(c.id())));
-            if (rejected.isPresent()) {
-                outcomes.put(c.id(), notApplicable(c, rejected.get()));
-            } else {
-                live.add(c);
+        StackingPolicy policy = request.policy();
+        PreparedPromotions prepared = prepared(request.promotions());
+        int promotionCount = prepared.size();
+        List<Coupon> coupons = request.coupons();
+        int total = promotionCount + coupons.size();
+        var all = new Candidate[total];
+        System.arraycopy(prepared.candidates, 0, all, 0, promotionCount);
+        if (!coupons.isEmpty()) {
+            var seen = new HashSet<String>();
+            var templates = new ArrayList<Promotion>(coupons.size());
+            for (int i = 0; i < coupons.size(); i++) {
+                Coupon coupon = coupons.get(i);
+                if (prepared.ids.contains(coupon.couponId()) || !seen.add(coupon.couponId())) {
+                    throw new IllegalArgumentException("duplicate candidate id " + coupon.couponId());
+                }
+                Promotion p = coupon.promotion();
+                all[promotionCount + i] = new Candidate(
+                        coupon.couponId(), p, coupon, registry.find(p.typeId()).orElse(null), promotionCount + i);
+                templates.add(p);
             }
         }
-        boolean[] touching = new boolean[all.size()];
-        promotionIndex(request.promotions()).touching(cart, touching, 0);
-        if (!request.coupons().isEmpty()) {
-            new PromotionIndex(request.coupons().stream().map(Coupon::promotion).toList())
-                    .touching(cart, touching, request.promotions().size());
+
+        // which lines each candidate covers: bit k = line k (carts over 64 lines check scopes instead)
+        List<CartLine> cartLines = cart.lines();
+        var touching = new boolean[total];
+        long[] coverage = cartLines.size() <= 64 ? new long[total] : null;
+        prepared.index.cover(cartLines, touching, coverage, 0);
+        if (!coupons.isEmpty()) {
+            new PromotionIndex(coupons.stream().map(Coupon::promotion).toList())
+                    .cover(cartLines, touching, coverage, promotionCount);
         }
+
+        var outcomes = new CandidateOutcome[total];
+        Map<String, ReasonCode> unavailable = request.unavailable();
         var activityPrices = new ArrayList<Candidate>();
         var priceRules = new ArrayList<Candidate>();
         var offers = new ArrayList<Candidate>();
-        for (Candidate c : live) {
-            if (!touching[c.inputOrder()]) {
-                outcomes.put(c.id(), notApplicable(c, ReasonCode.NO_ELIGIBLE_ITEMS));
+        for (int i = 0; i < total; i++) {
+            Candidate c = all[i];
+            boolean preparedCandidate = i < promotionCount && !prepared.dependsOnCart[i];
+            ReasonCode rejected = null;
+            if (preparedCandidate) {
+                outcomes[i] = prepared.rejected[i];
+            } else {
+                rejected = Eligibility.reason(c, cart);
+            }
+            if (outcomes[i] != null) {
+                continue;
+            }
+            if (rejected == null && !unavailable.isEmpty()) {
+                rejected = unavailable.get(c.id());
+            }
+            if (rejected != null) {
+                outcomes[i] = notApplicable(c, rejected);
+            } else if (!touching[i]) {
+                outcomes[i] =
+                        i < promotionCount ? prepared.untouched[i] : notApplicable(c, ReasonCode.NO_ELIGIBLE_ITEMS);
             } else if (c.stage() == Stage.ACTIVITY_PRICE) {
                 activityPrices.add(c);
             } else if (c.stage() == Stage.PRICE_LAYER) {
@@ -61,43 +102,64 @@ public final class CartEvaluator {
                 offers.add(c);
             }
         }
-        var priced = new ArrayList<LineState>();
-        cart.lines().forEach(l -> priced.add(new LineState(l)));
+        var priced = new ArrayList<LineState>(cartLines.size());
+        for (CartLine l : cartLines) {
+            priced.add(new LineState(l));
+        }
         activityPrices.sort(Candidate.APPLICATION_ORDER);
         priceRules.sort(Candidate.APPLICATION_ORDER);
-        long reservedMinimum = request.policy().allowFreeOrder() || cart.subtotal() == 0 ? 0 : 1;
-        var priceOutcomes = new LinkedHashMap<String, CandidateOutcome>();
-        priceOutcomes.putAll(PriceLayer.apply(cart, priced, activityPrices, reservedMinimum));
-        priceOutcomes.putAll(PriceLayer.apply(cart, priced, priceRules, reservedMinimum));
+        long subtotal = cart.subtotal();
+        long reservedMinimum = policy.allowFreeOrder() || subtotal == 0 ? 0 : 1;
+        var activityOutcomes = PriceLayer.apply(cart, priced, activityPrices, reservedMinimum, coverage);
+        var layerOutcomes = PriceLayer.apply(cart, priced, priceRules, reservedMinimum, coverage);
+        long activityDiscount = 0;
+        long layerDiscount = 0;
+        for (CandidateOutcome o : activityOutcomes) {
+            activityDiscount += o.discount();
+        }
+        for (int i = 0; i < activityOutcomes.length; i++) {
+            outcomes[activityPrices.get(i).inputOrder()] = activityOutcomes[i];
+        }
+        for (CandidateOutcome o : layerOutcomes) {
+            layerDiscount += o.discount();
+        }
+        for (int i = 0; i < layerOutcomes.length; i++) {
+            outcomes[priceRules.get(i).inputOrder()] = layerOutcomes[i];
+        }
 
-        // each offer alone: explains why it cannot apply, and bounds what it can add to any combination
-        var standalone = new HashMap<String, Pipeline.Run>();
+        // each offer alone (its rule on the price-layer lines, as the only member): explains why it cannot
+        // apply, and bounds what it can add to any combination
+        long goods = 0;
+        var entry = new ArrayList<LineState>(priced.size());
+        for (LineState l : priced) {
+            goods = Math.addExact(goods, l.current);
+            var copy = new LineState(l);
+            copy.stageEntry = copy.current;
+            entry.add(copy);
+        }
+        long basePayable = goods + cart.freight();
+        var aloneContext =
+                new StageContext(cart, entry, reservedMinimum, cart.freight(), policy.oneOfferPerLine(), coverage);
+        var alone = new CandidateOutcome[total];
         var optimistic = new HashMap<String, Long>();
         var searchable = new ArrayList<Candidate>();
-        long basePayable = Pipeline.run(
-                        cart,
-                        priced,
-                        List.of(),
-                        reservedMinimum,
-                        request.policy().oneOfferPerLine())
-                .payable();
         for (Candidate c : offers) {
-            Pipeline.Run alone = Pipeline.run(
-                    cart, priced, List.of(c), reservedMinimum, request.policy().oneOfferPerLine());
-            standalone.put(c.id(), alone);
-            if (alone.outcomes().get(c.id()).reason() == ReasonCode.INVALID_CONFIG) {
+            CandidateOutcome outcome = Pipeline.outcome(c, Pipeline.apply(c, aloneContext));
+            alone[c.inputOrder()] = outcome;
+            if (outcome.reason() == ReasonCode.INVALID_CONFIG) {
                 continue;
             }
             boolean monotone = ((OfferRule) c.type()).monotone(c.promotion());
             // a non-monotone offer may apply only next to others, so it is searched even when it fails alone
-            if (!monotone || alone.outcomes().get(c.id()).outcome() == Outcome.APPLIED) {
+            if (!monotone || outcome.outcome() == Outcome.APPLIED) {
                 searchable.add(c);
-                optimistic.put(c.id(), monotone ? basePayable - alone.payable() : room(priced, c));
+                optimistic.put(
+                        c.id(), monotone ? outcome.discount() + outcome.freightDiscount() : room(priced, c, coverage));
             }
         }
 
-        var search = new BestCombination(cart, priced, request.policy(), reservedMinimum, optimistic);
-        BestCombination.Choice choice;
+        var search = new BestCombination(cart, priced, policy, reservedMinimum, optimistic, coverage);
+        BestCombination.Choice choice = null;
         SearchMode mode;
         var explicitlySkipped = new HashSet<String>();
         if (request.explicitSelection() != null) {
@@ -105,7 +167,7 @@ public final class CartEvaluator {
             var chosen = new ArrayList<Candidate>();
             for (String id : request.explicitSelection()) {
                 offers.stream().filter(c -> c.id().equals(id)).findFirst().ifPresent(c -> {
-                    if (StackingRules.canAdd(chosen, c, request.policy())) {
+                    if (StackingRules.canAdd(chosen, c, policy)) {
                         chosen.add(c);
                     } else {
                         explicitlySkipped.add(c.id());
@@ -113,111 +175,89 @@ public final class CartEvaluator {
                 });
             }
             choice = search.evaluate(chosen);
-        } else if (searchable.size() <= BestCombination.EXACT_LIMIT) {
-            mode = SearchMode.EXACT;
-            choice = search.exact(searchable);
         } else {
-            mode = SearchMode.HEURISTIC;
-            choice = search.greedy(searchable);
+            mode = SearchMode.EXACT;
+            if (shortcut) {
+                choice = ApplyAll.choose(search, searchable, alone, policy);
+                if (choice != null) {
+                    shortcuts.increment();
+                }
+            }
+            if (choice == null && searchable.size() <= BestCombination.EXACT_LIMIT) {
+                choice = search.exact(searchable, basePayable);
+            } else if (choice == null) {
+                mode = SearchMode.HEURISTIC;
+                choice = search.greedy(searchable);
+            }
         }
 
         Pipeline.Run run = choice.run();
-        for (Candidate c : all) {
-            if (outcomes.containsKey(c.id())) {
-                continue;
-            }
-            if (priceOutcomes.containsKey(c.id())) {
-                outcomes.put(c.id(), priceOutcomes.get(c.id()));
-            } else if (run.outcomes().containsKey(c.id())) {
-                outcomes.put(c.id(), run.outcomes().get(c.id()));
+        for (Candidate c : offers) {
+            int i = c.inputOrder();
+            CandidateOutcome inRun = run.outcomes().get(c.id());
+            if (inRun != null) {
+                outcomes[i] = inRun;
+            } else if (alone[i].outcome() != Outcome.APPLIED) {
+                outcomes[i] = alone[i];
+            } else if (explicitlySkipped.contains(c.id()) || !StackingRules.canAdd(choice.members(), c, policy)) {
+                outcomes[i] = skipped(c, ReasonCode.EXCLUDED_BY_STACKING);
             } else {
-                CandidateOutcome alone = standalone.get(c.id()).outcomes().get(c.id());
-                if (alone.outcome() != Outcome.APPLIED) {
-                    outcomes.put(c.id(), alone);
-                } else if (explicitlySkipped.contains(c.id())
-                        || !StackingRules.canAdd(choice.members(), c, request.policy())) {
-                    outcomes.put(c.id(), skipped(c, ReasonCode.EXCLUDED_BY_STACKING));
-                } else {
-                    outcomes.put(
-                            c.id(),
-                            skipped(
-                                    c,
-                                    mode == SearchMode.EXPLICIT ? ReasonCode.NOT_SELECTED : ReasonCode.NOT_BENEFICIAL));
-                }
+                outcomes[i] =
+                        skipped(c, mode == SearchMode.EXPLICIT ? ReasonCode.NOT_SELECTED : ReasonCode.NOT_BENEFICIAL);
             }
         }
 
-        var stageDiscounts = new ArrayList<StageDiscount>();
-        for (Stage stage : List.of(Stage.ACTIVITY_PRICE, Stage.PRICE_LAYER)) {
-            stageDiscounts.add(new StageDiscount(
-                    stage,
-                    priceOutcomes.values().stream()
-                            .filter(o -> o.stage() == stage)
-                            .mapToLong(CandidateOutcome::discount)
-                            .sum()));
-        }
-        stageDiscounts.add(
-                new StageDiscount(Stage.THRESHOLD, run.discountByStage().getOrDefault(Stage.THRESHOLD, 0L)));
-        stageDiscounts.add(new StageDiscount(Stage.COUPON, run.discountByStage().getOrDefault(Stage.COUPON, 0L)));
-        var lines = new ArrayList<LineResult>();
+        var stageDiscounts = List.of(
+                new StageDiscount(Stage.ACTIVITY_PRICE, activityDiscount),
+                new StageDiscount(Stage.PRICE_LAYER, layerDiscount),
+                new StageDiscount(Stage.THRESHOLD, run.thresholdDiscount()),
+                new StageDiscount(Stage.COUPON, run.couponDiscount()));
+        var lines = new ArrayList<LineResult>(run.lines().size());
         for (LineState l : run.lines()) {
             lines.add(new LineResult(l.id(), l.line.amount(), l.current));
         }
-        var ordered = new ArrayList<CandidateOutcome>();
-        all.forEach(c -> ordered.add(outcomes.get(c.id())));
+        var selected = new ArrayList<String>(choice.members().size());
+        for (Candidate c : choice.members()) {
+            selected.add(c.id());
+        }
+        selected.sort(null);
         return new EvaluationResult(
-                cart.subtotal(),
+                subtotal,
                 stageDiscounts,
                 cart.freight(),
                 run.freightDiscount(),
                 run.payable(),
                 lines,
                 run.gifts(),
-                ordered,
-                choice.members().stream().map(Candidate::id).sorted().toList(),
+                List.of(outcomes),
+                List.copyOf(selected),
                 mode);
     }
 
-    private PromotionIndex promotionIndex(List<Promotion> promotions) {
-        PromotionIndex index = lastIndex;
-        if (index == null || index.promotions() != promotions) {
-            index = new PromotionIndex(promotions);
-            lastIndex = index;
+    private PreparedPromotions prepared(List<Promotion> promotions) {
+        PreparedPromotions prepared = lastPrepared;
+        if (prepared == null || prepared.promotions != promotions) {
+            prepared = new PreparedPromotions(promotions, registry);
+            lastPrepared = prepared;
         }
-        return index;
+        return prepared;
     }
 
-    private List<Candidate> candidates(EvaluationRequest request) {
-        var result = new ArrayList<Candidate>();
-        var seen = new HashSet<String>();
-        int order = 0;
-        for (Promotion p : request.promotions()) {
-            requireUnique(seen, p.id());
-            result.add(new Candidate(p.id(), p, null, registry.find(p.typeId()).orElse(null), order++));
+    private static long room(List<LineState> priced, Candidate c, long[] coverage) {
+        long room = 0;
+        for (int k = 0; k < priced.size(); k++) {
+            LineState l = priced.get(k);
+            boolean covered = coverage == null
+                    ? c.promotion().scope().covers(l.line)
+                    : (coverage[c.inputOrder()] & (1L << k)) != 0;
+            if (covered) {
+                room += l.room();
+            }
         }
-        for (Coupon c : request.coupons()) {
-            requireUnique(seen, c.couponId());
-            Promotion p = c.promotion();
-            result.add(
-                    new Candidate(c.couponId(), p, c, registry.find(p.typeId()).orElse(null), order++));
-        }
-        return result;
+        return room;
     }
 
-    private static void requireUnique(Set<String> seen, String id) {
-        if (!seen.add(id)) {
-            throw new IllegalArgumentException("duplicate candidate id " + id);
-        }
-    }
-
-    private static long room(List<LineState> priced, Candidate c) {
-        return priced.stream()
-                .filter(l -> c.promotion().scope().covers(l.line))
-                .mapToLong(LineState::room)
-                .sum();
-    }
-
-    private static CandidateOutcome notApplicable(Candidate c, ReasonCode reason) {
+    static CandidateOutcome notApplicable(Candidate c, ReasonCode reason) {
         return Pipeline.outcome(c, Outcome.NOT_APPLICABLE, reason, List.of(), 0, List.of(), null);
     }
 

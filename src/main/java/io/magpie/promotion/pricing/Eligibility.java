@@ -14,32 +14,48 @@ final class Eligibility {
     private Eligibility() {}
 
     static Optional<ReasonCode> check(Candidate candidate, Cart cart) {
+        return Optional.ofNullable(reason(candidate, cart));
+    }
+
+    /** Whether {@link #reason} of this candidate depends on anything but its type (window, audience, place). */
+    static boolean dependsOnCart(Candidate candidate) {
+        Promotion p = candidate.promotion();
+        return candidate.coupon() != null
+                || p.startsAt() != null
+                || p.endsAt() != null
+                || !p.tiers().isEmpty()
+                || !p.channels().isEmpty()
+                || !p.stores().isEmpty();
+    }
+
+    /** Why the candidate cannot apply to this cart whatever its lines, or null. */
+    static ReasonCode reason(Candidate candidate, Cart cart) {
         Promotion p = candidate.promotion();
         Instant at = cart.at();
         if (candidate.type() == null
                 || !SUPPORTED_STAGES.contains(candidate.type().stage())) {
-            return Optional.of(ReasonCode.UNKNOWN_TYPE);
+            return ReasonCode.UNKNOWN_TYPE;
         }
         Coupon coupon = candidate.coupon();
         if ((p.startsAt() != null && at.isBefore(p.startsAt()))
                 || (coupon != null && coupon.validFrom() != null && at.isBefore(coupon.validFrom()))) {
-            return Optional.of(ReasonCode.NOT_STARTED);
+            return ReasonCode.NOT_STARTED;
         }
         if ((p.endsAt() != null && !at.isBefore(p.endsAt()))
                 || (coupon != null && coupon.expiresAt() != null && !at.isBefore(coupon.expiresAt()))) {
-            return Optional.of(ReasonCode.EXPIRED);
+            return ReasonCode.EXPIRED;
         }
         if (!p.tiers().isEmpty()
                 && (cart.customer().tier() == null
                         || !p.tiers().contains(cart.customer().tier()))) {
-            return Optional.of(ReasonCode.CUSTOMER_NOT_ELIGIBLE);
+            return ReasonCode.CUSTOMER_NOT_ELIGIBLE;
         }
         if (!p.channels().isEmpty() && (cart.channel() == null || !p.channels().contains(cart.channel()))) {
-            return Optional.of(ReasonCode.CHANNEL_NOT_ELIGIBLE);
+            return ReasonCode.CHANNEL_NOT_ELIGIBLE;
         }
         if (!p.stores().isEmpty() && (cart.storeId() == null || !p.stores().contains(cart.storeId()))) {
-            return Optional.of(ReasonCode.STORE_NOT_ELIGIBLE);
+            return ReasonCode.STORE_NOT_ELIGIBLE;
         }
-        return Optional.empty();
+        return null;
     }
 }

@@ -1,9 +1,7 @@
 package io.magpie.promotion.pricing;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
 
 /**
@@ -14,87 +12,108 @@ final class PriceLayer {
 
     private PriceLayer() {}
 
-    /** Sets each line's amount to its price-layer amount and returns the outcome per candidate id. */
-    static Map<String, CandidateOutcome> apply(
-            Cart cart, List<LineState> lines, List<Candidate> candidates, long reservedMinimum) {
-        var allocations = new LinkedHashMap<String, List<Allocation>>();
-        var limits = new LinkedHashMap<String, ReasonCode>();
-        var proposed = new LinkedHashMap<String, Boolean>();
-        candidates.forEach(c -> {
-            allocations.put(c.id(), new ArrayList<>());
-            proposed.put(c.id(), false);
-        });
-        for (LineState state : lines) {
+    /**
+     * Sets each line's amount to its price-layer amount and returns the outcome of each candidate, in the
+     * order given.
+     *
+     * @param coverage lines each candidate covers (bit per line, by input order), or null to check scopes
+     */
+    static CandidateOutcome[] apply(
+            Cart cart, List<LineState> lines, List<Candidate> candidates, long reservedMinimum, long[] coverage) {
+        int n = candidates.size();
+        var outcomes = new CandidateOutcome[n];
+        if (n == 0) {
+            return outcomes;
+        }
+        @SuppressWarnings("unchecked")
+        List<Allocation>[] allocations = new List[n];
+        var limits = new ReasonCode[n];
+        var proposed = new boolean[n];
+        for (int k = 0; k < lines.size(); k++) {
+            LineState state = lines.get(k);
             CartLine line = state.line;
             long entryUnit = state.current / line.quantity();
-            Candidate winner = null;
+            int winner = -1;
             long best = entryUnit;
-            for (Candidate c : candidates) {
-                if (!c.promotion().scope().covers(line)) {
+            for (int i = 0; i < n; i++) {
+                Candidate c = candidates.get(i);
+                boolean covered = coverage == null
+                        ? c.promotion().scope().covers(line)
+                        : (coverage[c.inputOrder()] & (1L << k)) != 0;
+                if (!covered) {
                     continue;
                 }
                 OptionalLong price = ((PriceRule) c.type()).unitPrice(c.promotion(), line, entryUnit, cart);
                 if (price.isEmpty()) {
                     continue;
                 }
-                proposed.put(c.id(), true);
+                proposed[i] = true;
                 long candidatePrice = Math.max(0, price.getAsLong());
                 if (candidatePrice < best) {
                     best = candidatePrice;
-                    winner = c;
+                    winner = i;
                 }
             }
-            if (winner == null) {
+            if (winner < 0) {
                 continue;
             }
             long unitFloor = state.unitFloor();
             if (best < unitFloor) {
                 best = unitFloor;
-                limits.put(winner.id(), ReasonCode.FLOOR_PRICE_LIMITED);
+                limits[winner] = ReasonCode.FLOOR_PRICE_LIMITED;
             }
             long discount = Math.multiplyExact(entryUnit - best, (long) line.quantity());
             if (discount > 0) {
                 state.current -= discount;
-                allocations.get(winner.id()).add(new Allocation(line.lineId(), discount));
+                if (allocations[winner] == null) {
+                    allocations[winner] = new ArrayList<>(2);
+                }
+                allocations[winner].add(new Allocation(line.lineId(), discount));
             }
         }
         keepMinimum(lines, allocations, limits, reservedMinimum);
-        var outcomes = new LinkedHashMap<String, CandidateOutcome>();
-        for (Candidate c : candidates) {
-            List<Allocation> given = allocations.get(c.id());
-            long discount = given.stream().mapToLong(Allocation::amount).sum();
+        for (int i = 0; i < n; i++) {
+            Candidate c = candidates.get(i);
+            List<Allocation> given = allocations[i] == null ? List.of() : allocations[i];
+            long discount = 0;
+            for (Allocation a : given) {
+                discount += a.amount();
+            }
             Outcome outcome;
             ReasonCode reason;
             if (discount > 0) {
                 outcome = Outcome.APPLIED;
-                reason = limits.get(c.id());
-            } else if (limits.containsKey(c.id())) {
+                reason = limits[i];
+            } else if (limits[i] != null) {
                 outcome = Outcome.NOT_APPLICABLE;
-                reason = limits.get(c.id());
-            } else if (proposed.get(c.id())) {
+                reason = limits[i];
+            } else if (proposed[i]) {
                 outcome = Outcome.SKIPPED;
                 reason = ReasonCode.SUPERSEDED_BY_BETTER_PRICE;
             } else {
                 outcome = Outcome.NOT_APPLICABLE;
                 reason = ReasonCode.NO_ELIGIBLE_ITEMS;
             }
-            outcomes.put(c.id(), Pipeline.outcome(c, outcome, reason, given, 0, List.of(), null));
+            outcomes[i] = Pipeline.outcome(c, outcome, reason, given, 0, List.of(), null);
         }
         return outcomes;
     }
 
     /** Free orders not allowed: the last discounted line gives back what keeps the total at the minimum. */
     private static void keepMinimum(
-            List<LineState> lines,
-            Map<String, List<Allocation>> allocations,
-            Map<String, ReasonCode> limited,
-            long reservedMinimum) {
-        long total = lines.stream().mapToLong(l -> l.current).sum();
+            List<LineState> lines, List<Allocation>[] allocations, ReasonCode[] limited, long reservedMinimum) {
+        long total = 0;
+        for (LineState l : lines) {
+            total += l.current;
+        }
         long missing = reservedMinimum - total;
         for (int i = lines.size() - 1; i >= 0 && missing > 0; i--) {
             LineState line = lines.get(i);
-            for (var entry : allocations.entrySet()) {
-                List<Allocation> given = entry.getValue();
+            for (int c = 0; c < allocations.length; c++) {
+                List<Allocation> given = allocations[c];
+                if (given == null) {
+                    continue;
+                }
                 for (int k = 0; k < given.size() && missing > 0; k++) {
                     Allocation a = given.get(k);
                     if (a.lineId().equals(line.id())) {
@@ -102,7 +121,7 @@ final class PriceLayer {
                         line.current += back;
                         missing -= back;
                         given.set(k, new Allocation(a.lineId(), a.amount() - back));
-                        limited.put(entry.getKey(), ReasonCode.LIMITED_BY_REMAINING_AMOUNT);
+                        limited[c] = ReasonCode.LIMITED_BY_REMAINING_AMOUNT;
                     }
                 }
                 given.removeIf(a -> a.amount() == 0);

@@ -54,28 +54,37 @@ final class PromotionIndex {
     }
 
     /**
-     * Marks {@code hits[offset + i]} for every promotion {@code i} covering at least one line of the cart
-     * (excludes checked).
+     * Marks {@code hits[offset + i]} for every promotion {@code i} covering at least one line (excludes
+     * checked) and, when {@code masks} is given (carts of at most 64 lines), sets bit {@code k} of
+     * {@code masks[offset + i]} for every line {@code k} it covers.
      */
-    void touching(Cart cart, boolean[] hits, int offset) {
-        for (CartLine line : cart.lines()) {
-            mark(everywhere, line, hits, offset);
-            mark(bySku.get(line.sku()), line, hits, offset);
+    void cover(List<CartLine> lines, boolean[] hits, long[] masks, int offset) {
+        for (int k = 0; k < lines.size(); k++) {
+            CartLine line = lines.get(k);
+            long bit = masks == null ? 0 : 1L << k;
+            mark(everywhere, line, bit, hits, masks, offset);
+            mark(bySku.get(line.sku()), line, bit, hits, masks, offset);
             if (line.brand() != null) {
-                mark(byBrand.get(line.brand()), line, hits, offset);
+                mark(byBrand.get(line.brand()), line, bit, hits, masks, offset);
             }
             for (String category : line.categoryIds()) {
-                mark(byCategory.get(category), line, hits, offset);
+                mark(byCategory.get(category), line, bit, hits, masks, offset);
             }
         }
     }
 
-    private void mark(int[] positions, CartLine line, boolean[] hits, int offset) {
+    private void mark(int[] positions, CartLine line, long bit, boolean[] hits, long[] masks, int offset) {
         if (positions == null) {
             return;
         }
         for (int i : positions) {
-            if (!hits[offset + i] && promotions.get(i).scope().covers(line)) {
+            if (masks == null) {
+                if (!hits[offset + i] && promotions.get(i).scope().covers(line)) {
+                    hits[offset + i] = true;
+                }
+            } else if ((masks[offset + i] & bit) == 0
+                    && promotions.get(i).scope().covers(line)) {
+                masks[offset + i] |= bit;
                 hits[offset + i] = true;
             }
         }

@@ -1,8 +1,6 @@
 package io.magpie.promotion.pricing;
 
 import java.math.BigInteger;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -43,33 +41,43 @@ final class Proration {
             }
             boolean byCapacity = weightSum == 0;
             long[] w = new long[n];
-            BigInteger sum = BigInteger.ZERO;
+            long sum = 0;
             for (int i = 0; i < n; i++) {
                 w[i] = active[i] ? (byCapacity ? capacities[i] - shares[i] : weights[i]) : 0;
-                sum = sum.add(BigInteger.valueOf(w[i]));
+                sum = Math.addExact(sum, w[i]);
             }
             long[] portion = new long[n];
-            BigInteger[] remainders = new BigInteger[n];
+            long[] remainders = new long[n];
+            int[] order = new int[n];
+            int ranked = 0;
             long given = 0;
-            BigInteger r = BigInteger.valueOf(remaining);
             for (int i = 0; i < n; i++) {
-                BigInteger[] qr = r.multiply(BigInteger.valueOf(w[i])).divideAndRemainder(sum);
-                portion[i] = qr[0].longValueExact();
-                remainders[i] = qr[1];
+                long product = remaining * w[i];
+                if (Math.multiplyHigh(remaining, w[i]) == 0 && product >= 0) {
+                    portion[i] = product / sum;
+                    remainders[i] = product % sum;
+                } else {
+                    // remaining × weight beyond 63 bits: exact in BigInteger (the remainder is below sum)
+                    BigInteger[] qr = BigInteger.valueOf(remaining)
+                            .multiply(BigInteger.valueOf(w[i]))
+                            .divideAndRemainder(BigInteger.valueOf(sum));
+                    portion[i] = qr[0].longValueExact();
+                    remainders[i] = qr[1].longValueExact();
+                }
                 given += portion[i];
-            }
-            List<Integer> order = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
                 if (w[i] > 0) {
-                    order.add(i);
+                    // insertion by remainder, larger first; ties to the smaller id
+                    int k = ranked++;
+                    while (k > 0 && before(i, order[k - 1], remainders, ids)) {
+                        order[k] = order[k - 1];
+                        k--;
+                    }
+                    order[k] = i;
                 }
             }
-            order.sort(Comparator.<Integer, BigInteger>comparing(i -> remainders[i])
-                    .reversed()
-                    .thenComparing(i -> ids.get(i)));
             long leftover = remaining - given;
             for (int k = 0; k < leftover; k++) {
-                portion[order.get(k)]++;
+                portion[order[k]]++;
             }
             for (int i = 0; i < n; i++) {
                 long room = capacities[i] - shares[i];
@@ -82,5 +90,11 @@ final class Proration {
             }
         }
         return shares;
+    }
+
+    private static boolean before(int a, int b, long[] remainders, List<String> ids) {
+        return remainders[a] != remainders[b]
+                ? remainders[a] > remainders[b]
+                : ids.get(a).compareTo(ids.get(b)) < 0;
     }
 }

@@ -7,5 +7,8 @@ public enum SearchMode {
     /** Too many interacting candidates: greedy, not guaranteed optimal. */
     HEURISTIC,
     /** The caller chose the combination. */
-    EXPLICIT
+    EXPLICIT;
+
+    /** Up to this many interacting candidates the search is EXACT; beyond it, HEURISTIC. */
+    public static final int EXACT_BOUND = BestCombination.EXACT_LIMIT;
 }

@@ -1,7 +1,6 @@
 package io.magpie.promotion.pricing;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -10,19 +9,43 @@ public final class StageContext {
 
     private final Cart cart;
     private final List<LineState> lines;
-    private final Map<String, LineState> byId = new HashMap<>();
     private final long reservedMinimum;
     private long freightRemaining;
     private final boolean oneOfferPerLine;
+    /** Lines each candidate covers (bit k = line k, by input order), or null for carts over 64 lines. */
+    private final long[] coverage;
+    /** The promotion of the rule being applied and its coverage, so {@link #eligible} needs no scope check. */
+    private Promotion currentPromotion;
+
+    private long currentCoverage;
 
     StageContext(
-            Cart cart, List<LineState> lines, long reservedMinimum, long freightRemaining, boolean oneOfferPerLine) {
+            Cart cart,
+            List<LineState> lines,
+            long reservedMinimum,
+            long freightRemaining,
+            boolean oneOfferPerLine,
+            long[] coverage) {
         this.oneOfferPerLine = oneOfferPerLine;
         this.cart = cart;
         this.lines = lines;
         this.reservedMinimum = reservedMinimum;
         this.freightRemaining = freightRemaining;
-        lines.forEach(l -> byId.put(l.id(), l));
+        this.coverage = coverage;
+    }
+
+    StageContext(
+            Cart cart, List<LineState> lines, long reservedMinimum, long freightRemaining, boolean oneOfferPerLine) {
+        this(cart, lines, reservedMinimum, freightRemaining, oneOfferPerLine, null);
+    }
+
+    /** The candidate whose rule runs next (its precomputed coverage answers {@link #eligible}). */
+    void current(Candidate candidate) {
+        if (coverage == null) {
+            return;
+        }
+        currentPromotion = candidate.promotion();
+        currentCoverage = coverage[candidate.inputOrder()];
     }
 
     public Cart cart() {
@@ -43,14 +66,27 @@ public final class StageContext {
      * earlier offer of this stage already took are left out.
      */
     public List<PricedLine> eligible(Promotion promotion) {
+        if (promotion == currentPromotion) {
+            var result = new ArrayList<PricedLine>(Long.bitCount(currentCoverage));
+            for (long bits = currentCoverage; bits != 0; bits &= bits - 1) {
+                LineState l = lines.get(Long.numberOfTrailingZeros(bits));
+                if (!(oneOfferPerLine && l.takenInStage)) {
+                    result.add(priced(l));
+                }
+            }
+            return result;
+        }
         var result = new ArrayList<PricedLine>();
         for (LineState l : lines) {
             if (promotion.scope().covers(l.line) && !(oneOfferPerLine && l.takenInStage)) {
-                result.add(
-                        new PricedLine(l.line, l.current, l.stageEntry, l.room(), l.line.quantity() - l.consumedUnits));
+                result.add(priced(l));
             }
         }
         return result;
+    }
+
+    private static PricedLine priced(LineState l) {
+        return new PricedLine(l.line, l.current, l.stageEntry, l.room(), l.line.quantity() - l.consumedUnits);
     }
 
     /** Amount of these lines when the stage began: what thresholds are measured on. */
@@ -109,7 +145,7 @@ public final class StageContext {
         long room = 0;
         var ids = new ArrayList<String>();
         for (int i = 0; i < lines.size(); i++) {
-            LineState state = byId.get(lines.get(i).lineId());
+            LineState state = state(lines.get(i));
             caps[i] = Math.min(maxShares[i], state.room());
             current += Math.min(weights[i], state.current);
             room += caps[i];
@@ -158,13 +194,28 @@ public final class StageContext {
     public List<Unit> availableUnits(List<PricedLine> eligible) {
         var units = new ArrayList<Unit>();
         for (PricedLine p : eligible) {
-            LineState state = byId.get(p.lineId());
+            LineState state = state(p);
             for (int i = state.consumedUnits; i < state.line.quantity(); i++) {
                 units.add(new Unit(
                         state.id(), i, state.unitAmount(i), Math.max(0, state.unitAmount(i) - state.unitFloor())));
             }
         }
         return units;
+    }
+
+    /** The working line behind what a rule saw (same cart line object; by id for lines built elsewhere). */
+    private LineState state(PricedLine priced) {
+        for (LineState l : lines) {
+            if (l.line == priced.line()) {
+                return l;
+            }
+        }
+        for (LineState l : lines) {
+            if (l.id().equals(priced.lineId())) {
+                return l;
+            }
+        }
+        throw new IllegalArgumentException("no line " + priced.lineId());
     }
 
     private long orderCurrent() {

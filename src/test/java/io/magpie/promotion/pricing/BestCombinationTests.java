@@ -112,18 +112,38 @@ class BestCombinationTests {
 
     @Test
     void pastTwelveInteractingCandidatesTheSearchIsHeuristicAndSaysSo() {
+        // a group cap of 11 forbids "all of them": a real search
+        var policy = new StackingPolicy(Map.of("store", 11), false);
         var twelve = new ArrayList<Coupon>();
         for (int i = 0; i < 12; i++) {
-            twelve.add(fixed("c" + (100 + i), 100 + i, null, Duration.ofDays(1)));
+            twelve.add(fixed("c" + (100 + i), 100 + i, "store", Duration.ofDays(1)));
         }
-        var exact = best(cart(line("a", 1, 100000)), List.of(), twelve);
+        var exact = best(cart(line("a", 1, 100000)), List.of(), twelve, policy);
         assertThat(exact.searchMode()).isEqualTo(SearchMode.EXACT);
-        assertThat(exact.selected()).hasSize(12);
+        assertThat(exact.selected()).hasSize(11).doesNotContain("c100");
         var thirteen = new ArrayList<>(twelve);
-        thirteen.add(fixed("c200", 200, null, Duration.ofDays(1)));
-        var heuristic = best(cart(line("a", 1, 100000)), List.of(), thirteen);
+        thirteen.add(fixed("c200", 200, "store", Duration.ofDays(1)));
+        var heuristic = best(cart(line("a", 1, 100000)), List.of(), thirteen, policy);
         assertThat(heuristic.searchMode()).isEqualTo(SearchMode.HEURISTIC);
-        assertThat(heuristic.selected()).hasSize(13);
+        assertThat(heuristic.selected()).hasSize(11).contains("c200").doesNotContain("c100", "c101");
+    }
+
+    @Test
+    void whenEverythingTogetherIsProvablyBestThereIsNoSearchEvenPastTwelve() {
+        var thirteen = new ArrayList<Coupon>();
+        for (int i = 0; i < 13; i++) {
+            thirteen.add(fixed("c" + (100 + i), 100 + i, null, Duration.ofDays(1)));
+        }
+        var result = best(cart(line("a", 1, 100000)), List.of(), thirteen);
+        assertThat(result.searchMode()).isEqualTo(SearchMode.EXACT);
+        assertThat(result.selected()).hasSize(13);
+        assertThat(result.payable()).isEqualTo(100000 - 13 * 100 - 78);
+        // the full search agrees (it is greedy past twelve, and finds the same here)
+        var searched = new CartEvaluator(RuleRegistry.standard(), false)
+                .evaluate(EvaluationRequest.best(cart(line("a", 1, 100000)), List.of(), thirteen));
+        assertThat(searched.searchMode()).isEqualTo(SearchMode.HEURISTIC);
+        assertThat(searched.selected()).isEqualTo(result.selected());
+        assertThat(searched.candidates()).isEqualTo(result.candidates());
     }
 
     @Test

@@ -27,12 +27,16 @@ import java.util.stream.LongStream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** Money and search invariants on random small carts with up to six interacting candidates. */
 class EnginePropertiesTests {
+
+    /** The same engine without the "apply everything" shortcut: always the branch and bound search. */
+    static final CartEvaluator FULL_SEARCH = new CartEvaluator(RuleRegistry.standard(), false);
 
     @Property(tries = 1000)
     void moneyAddsUpAndNothingGoesNegative(@ForAll("requests") EvaluationRequest request) {
@@ -91,6 +95,37 @@ class EnginePropertiesTests {
         }
     }
 
+    @Property(tries = 500)
+    void theCombinableRecommendationIsNeverWorseThanAnyAllowedCombination(
+            @ForAll("combinableRequests") EvaluationRequest request) {
+        theRecommendationIsNeverWorseThanAnyAllowedCombination(request);
+    }
+
+    @Property(tries = 1000)
+    void theShortcutGivesExactlyWhatTheFullSearchGives(@ForAll("requests") EvaluationRequest request) {
+        assertThat(ENGINE.evaluate(request)).isEqualTo(FULL_SEARCH.evaluate(request));
+    }
+
+    @Property(tries = 1000)
+    void onCombinableCartsTooTheShortcutGivesWhatTheFullSearchGives(
+            @ForAll("combinableRequests") EvaluationRequest request) {
+        assertThat(ENGINE.evaluate(request)).isEqualTo(FULL_SEARCH.evaluate(request));
+    }
+
+    @Example
+    void theShortcutAnswersMostCombinableCarts() {
+        var engine = new CartEvaluator();
+        var requests = combinableRequests()
+                .filter(r -> r.promotions().size() + r.coupons().size() >= 2)
+                .sampleStream()
+                .limit(400)
+                .toList();
+        for (EvaluationRequest request : requests) {
+            assertThat(engine.evaluate(request)).isEqualTo(FULL_SEARCH.evaluate(request));
+        }
+        assertThat(engine.shortcuts.sum()).isGreaterThan(requests.size() / 4);
+    }
+
     @Property(tries = 150)
     void evaluationIsDeterministic(@ForAll("requests") EvaluationRequest request, @ForAll long seed) {
         EvaluationResult first = ENGINE.evaluate(request);
@@ -140,19 +175,34 @@ class EnginePropertiesTests {
 
     @Provide
     Arbitrary<EvaluationRequest> requests() {
+        return requests(false);
+    }
+
+    /** Requests where "apply everything" is often provably best: the shortcut answers many of them. */
+    @Provide
+    Arbitrary<EvaluationRequest> combinableRequests() {
+        return requests(true);
+    }
+
+    private static Arbitrary<EvaluationRequest> requests(boolean combinable) {
         Arbitrary<List<CartLine>> lines =
                 line().list().ofMinSize(1).ofMaxSize(4).map(EnginePropertiesTests::numbered);
         Arbitrary<Customer> customer =
                 Arbitraries.of("GOLD", "SILVER", "").map(t -> new Customer("c", t.isEmpty() ? null : t, Set.of()));
         Arbitrary<Long> freight = Arbitraries.of(0L, 600L, 1000L);
         Arbitrary<List<Promotion>> candidates =
-                candidate().list().ofMinSize(0).ofMaxSize(6).map(EnginePropertiesTests::unique);
+                candidate(combinable).list().ofMinSize(0).ofMaxSize(6).map(EnginePropertiesTests::unique);
         Arbitrary<List<Promotion>> prices = priceRule().list().ofMaxSize(2).map(EnginePropertiesTests::unique);
-        Arbitrary<StackingPolicy> policy = Arbitraries.of(
-                StackingPolicy.unlimited(),
-                new StackingPolicy(Map.of("store", 1, "platform", 1), false),
-                new StackingPolicy(Map.of("store", 1), true),
-                new StackingPolicy(Map.of("platform", 1), false, true));
+        Arbitrary<StackingPolicy> policy = combinable
+                ? Arbitraries.of(
+                        StackingPolicy.unlimited(),
+                        new StackingPolicy(Map.of(), true),
+                        new StackingPolicy(Map.of(), false, true))
+                : Arbitraries.of(
+                        StackingPolicy.unlimited(),
+                        new StackingPolicy(Map.of("store", 1, "platform", 1), false),
+                        new StackingPolicy(Map.of("store", 1), true),
+                        new StackingPolicy(Map.of("platform", 1), false, true));
         return Combinators.combine(lines, customer, freight, candidates, prices, policy)
                 .as((ls, cu, fr, cands, ps, pol) -> {
                     var cart = new Cart(ls, cu, "app", "s1", fr, NOW);
@@ -258,6 +308,11 @@ class EnginePropertiesTests {
     }
 
     private static Arbitrary<Promotion> candidate() {
+        return candidate(false);
+    }
+
+    /** @param combinable only monotone types, never exclusive, no groups: where "apply everything" may be provable */
+    private static Arbitrary<Promotion> candidate(boolean combinable) {
         Arbitrary<Long> cap = Arbitraries.longs().between(0, 3000).injectNull(0.5);
         Arbitrary<Integer> bp = Arbitraries.integers().between(0, 10_000);
         Arbitrary<List<AmountTier>> tiers = Combinators.combine(
@@ -295,16 +350,24 @@ class EnginePropertiesTests {
                                 Arbitraries.integers().between(1, 2),
                                 Arbitraries.integers().between(1, 2),
                                 bp)
-                        .as((buy, get, b) -> new Object[] {"BUY_X_GET_Y", new BuyGet(buy, get, b, null)}),
+                        .as((buy, get, b) -> combinable
+                                ? new Object[] {"AMOUNT_OFF", new AmountOff(b / 10, 0)}
+                                : new Object[] {"BUY_X_GET_Y", new BuyGet(buy, get, b, null)}),
                 Combinators.combine(Arbitraries.integers().between(1, 3), amount())
-                        .as((n, price) -> new Object[] {"ANY_N_FOR_PRICE", new AnyNForPrice(n, price)}),
+                        .as((n, price) -> combinable
+                                ? new Object[] {"PERCENT_OFF", new PercentOff(n * 500, null, price / 4)}
+                                : new Object[] {"ANY_N_FOR_PRICE", new AnyNForPrice(n, price)}),
                 Combinators.combine(Arbitraries.of("FREE_SHIPPING", "COUPON_FREE_SHIPPING"), amount(), cap)
                         .as((t, min, c) -> new Object[] {t, new FreeShipping(min, c)}),
                 amount().map(th -> new Object[] {"THRESHOLD_GIFT", new Gift(Basis.AMOUNT, th, "gift", 1)}));
         return Combinators.combine(
                         typed,
-                        Arbitraries.of(Stacking.values()),
-                        Arbitraries.of("store", "platform", "").map(g -> g.isEmpty() ? null : g),
+                        combinable
+                                ? Arbitraries.of(Stacking.COMMON, Stacking.ALWAYS)
+                                : Arbitraries.of(Stacking.values()),
+                        combinable
+                                ? Arbitraries.just((String) null)
+                                : Arbitraries.of("store", "platform", "").map(g -> g.isEmpty() ? null : g),
                         Arbitraries.integers().between(0, 2),
                         scope())
                 .as((t, stacking, group, priority, scope) -> Promotion.of(

@@ -120,8 +120,17 @@ public final class RuleSet {
         this.carts = List.copyOf(carts);
     }
 
+    /** Category codes c00… (formatted once: adapters look them up per line). */
+    private static final String[] CATEGORY_CODES = new String[CATEGORIES];
+
+    static {
+        for (int i = 0; i < CATEGORIES; i++) {
+            CATEGORY_CODES[i] = String.format("c%02d", i);
+        }
+    }
+
     public static String category(int index) {
-        return String.format("c%02d", index);
+        return CATEGORY_CODES[index];
     }
 
     private List<Promo> promotions(Random random) {

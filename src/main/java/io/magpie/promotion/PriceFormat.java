@@ -1,0 +1,56 @@
+package io.magpie.promotion;
+
+import java.math.BigDecimal;
+import java.util.Currency;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Amounts in minor units as shoppers read them: "¥12.00" in English, "12.00元" in Chinese. */
+final class PriceFormat {
+
+    private static final Map<String, String> SYMBOLS =
+            Map.of("CNY", "¥", "USD", "$", "EUR", "€", "GBP", "£", "JPY", "¥", "HKD", "HK$", "TWD", "NT$");
+
+    private PriceFormat() {}
+
+    static String money(long minor, String currency, Locale locale) {
+        String amount = decimal(minor, currency);
+        if (isChinese(locale) && "CNY".equals(currency)) {
+            return amount + "元";
+        }
+        String symbol = SYMBOLS.get(currency);
+        return symbol == null ? currency + " " + amount : symbol + amount;
+    }
+
+    /** The bare decimal, e.g. {@code 12.00} (digits of the currency, two when unknown). */
+    static String decimal(long minor, String currency) {
+        return BigDecimal.valueOf(minor, DIGITS.computeIfAbsent(currency, PriceFormat::digits))
+                .toPlainString();
+    }
+
+    private static final Map<String, Integer> DIGITS = new ConcurrentHashMap<>();
+
+    private static int digits(String currency) {
+        try {
+            return Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
+        } catch (IllegalArgumentException e) {
+            return 2;
+        }
+    }
+
+    /** A whole amount without needless decimals, for badges: 200.00 → "200", 59.90 → "59.90". */
+    static String compact(long minor, String currency) {
+        String full = decimal(minor, currency);
+        return full.matches("-?\\d+\\.0+") ? full.substring(0, full.indexOf('.')) : full;
+    }
+
+    static boolean isChinese(Locale locale) {
+        return locale != null && "zh".equals(locale.getLanguage());
+    }
+
+    /** The locales we answer in: Simplified Chinese for any zh, English otherwise. */
+    static Locale supported(Locale requested) {
+        return isChinese(requested) ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
+    }
+}
