@@ -32,7 +32,7 @@
       tooltip: { trigger: 'axis' },
       xAxis: { type: 'category', data: seconds, axisLabel: { color: '#64748b', interval: 9 } },
       yAxis: { type: 'value', minInterval: 1, axisLabel: { color: '#64748b' } },
-      series: [{ name: rateEl.dataset.label, type: 'line', smooth: true, showSymbol: false, areaStyle: { opacity: 0.15 },
+      series: [{ name: rateEl.dataset.label, type: 'line', smooth: false, showSymbol: false, areaStyle: { opacity: 0.15 },
         data: d.per_second, itemStyle: { color: '#2563eb' } }]
     });
     var names = [];

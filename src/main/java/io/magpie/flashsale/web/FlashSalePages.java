@@ -94,7 +94,7 @@ class FlashSalePages {
     @GetMapping("/flash-sales/{id}")
     String detail(@PathVariable long id, Model model) {
         tenant(model);
-        model.addAttribute("session", sessions.get(Tenancy.currentTenantId(), id));
+        model.addAttribute("sale", sessions.get(Tenancy.currentTenantId(), id));
         return "flashsale/session";
     }
 
@@ -175,7 +175,7 @@ class FlashSalePages {
     @GetMapping("/flash-sales/{id}/dashboard")
     String dashboard(@PathVariable long id, Model model) {
         tenant(model);
-        model.addAttribute("session", sessions.get(Tenancy.currentTenantId(), id));
+        model.addAttribute("sale", sessions.get(Tenancy.currentTenantId(), id));
         live(id, model);
         return "flashsale/dashboard";
     }
@@ -204,7 +204,7 @@ class FlashSalePages {
         var page = safe(
                 () -> sessions.reservations(tenant, id, s, c, null, cursor),
                 () -> sessions.reservations(tenant, id, s, c, null, null));
-        model.addAttribute("session", sessions.get(tenant, id));
+        model.addAttribute("sale", sessions.get(tenant, id));
         model.addAttribute("page", page);
         model.addAttribute("status", s);
         model.addAttribute("customer", c);
