@@ -44,6 +44,19 @@ final class TenantAFixture {
         var job = ok(upload(api, k, "external_id,name\ncsv-" + m + "," + marker + "\n"));
         var draft = ok(api.post("/api/v1/campaigns", k, campaign(marker)));
 
+        var sale = ok(api.post("/api/v1/flash-sales/sessions", k, flashSession(marker)));
+        String session = sale.json().get("id").asString();
+        var saleItem = ok(api.post("/api/v1/flash-sales/sessions/" + session + "/items", k, flashItem(m, marker)));
+        String item = saleItem.json().get("id").asString();
+        ok(api.post("/api/v1/flash-sales/sessions/" + session + "/publish", k, "{}"));
+        var reservation = ok(api.post(
+                "/api/v1/flash-sales/" + session + "/items/" + item + "/reservations",
+                k,
+                "{\"customer_id\":\"cust-" + m + "\",\"order_id\":\"fs-" + m + "\"}"));
+
+        ids.put("session", session);
+        ids.put("item", item);
+        ids.put("reservation", reservation.json().get("reservation_id").asString());
         long campaign = io.magpie.promotion.PromotionTestData.campaign(context, a.id(), marker);
         ids.put("/api/v1/campaigns/{id}/results#id", String.valueOf(campaign));
         ok(api.post("/api/v1/orders", k, """
@@ -149,7 +162,17 @@ final class TenantAFixture {
             case "POST /api/v1/imports/{kind}",
                     "POST /api/v1/coupon-templates/{id}/issue-jobs",
                     "POST /api/v1/coupon-templates/{id}/code-batches/import",
-                    "POST /api/v1/campaigns/{id}/{transition:publish|pause|resume|end|archive}" -> "{}";
+                    "POST /api/v1/campaigns/{id}/{transition:publish|pause|resume|end|archive}",
+                    "POST /api/v1/flash-sales/sessions/{session}/publish",
+                    "POST /api/v1/flash-sales/sessions/{session}/cancel",
+                    "POST /api/v1/flash-sales/{session}/items/{item}/reservations/{reservation}/confirm",
+                    "POST /api/v1/flash-sales/{session}/items/{item}/reservations/{reservation}/cancel" -> "{}";
+            case "POST /api/v1/flash-sales/sessions", "PUT /api/v1/flash-sales/sessions/{session}" ->
+                flashSession("hijack");
+            case "POST /api/v1/flash-sales/sessions/{session}/items",
+                    "PUT /api/v1/flash-sales/sessions/{session}/items/{item}" -> flashItem(m, "hijack");
+            case "POST /api/v1/flash-sales/{session}/items/{item}/reservations" ->
+                "{\"customer_id\":\"cust-" + m + "\"}";
             case "POST /api/v1/coupons/claim" ->
                 "{\"template_id\":" + ids.get("templateId") + ",\"customer_id\":\"b-" + m + "\",\"request_id\":\"r-" + m
                         + "\"}";
@@ -174,6 +197,19 @@ final class TenantAFixture {
                  "config":{"tiers":[{"threshold":10000,"amount_off":1000}]},
                  "audience":{"kind":"CUSTOMERS","customer_ids":["cust-%s"]},
                  "limits":[{"measure":"DISCOUNT_AMOUNT","per":"CAMPAIGN","period":"TOTAL","max":100000}]}""".formatted(name, name.toLowerCase());
+    }
+
+    /** A session that started a minute ago and runs for a day. */
+    private static String flashSession(String name) {
+        java.time.Instant start =
+                java.time.Instant.now().minusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        return """
+                {"name":"%s","starts_at":"%s","ends_at":"%s","time_zone":"Asia/Shanghai"}""".formatted(name, start, start.plusSeconds(86_400));
+    }
+
+    private static String flashItem(String m, String name) {
+        return """
+                {"sku":"sku-%s","name":"%s","flash_price":990,"stock":10,"per_customer_limit":2}""".formatted(m, name);
     }
 
     private static Api.Response upload(Api api, String key, String csv) {

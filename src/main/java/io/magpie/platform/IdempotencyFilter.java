@@ -16,14 +16,19 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.PathContainer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * {@code Idempotency-Key} for every mutating API call: the first response is stored and replayed
@@ -37,9 +42,14 @@ class IdempotencyFilter extends OncePerRequestFilter {
     static final String HEADER = "Idempotency-Key";
 
     private final JdbcClient jdbc;
+    private final List<PathPattern> ownIdempotency;
 
-    IdempotencyFilter(JdbcClient jdbc) {
+    IdempotencyFilter(JdbcClient jdbc, ObjectProvider<OwnIdempotency> ownIdempotency) {
         this.jdbc = jdbc;
+        this.ownIdempotency = ownIdempotency
+                .orderedStream()
+                .map(o -> PathPatternParser.defaultInstance.parse(o.pathPattern()))
+                .toList();
     }
 
     @Override
@@ -47,7 +57,16 @@ class IdempotencyFilter extends OncePerRequestFilter {
         String m = request.getMethod();
         return !request.getRequestURI().startsWith("/api/")
                 || request.getHeader(HEADER) == null
-                || !(m.equals("POST") || m.equals("PUT") || m.equals("PATCH") || m.equals("DELETE"));
+                || !(m.equals("POST") || m.equals("PUT") || m.equals("PATCH") || m.equals("DELETE"))
+                || handledByEndpoint(request);
+    }
+
+    private boolean handledByEndpoint(HttpServletRequest request) {
+        if (ownIdempotency.isEmpty()) {
+            return false;
+        }
+        PathContainer path = PathContainer.parsePath(request.getRequestURI());
+        return ownIdempotency.stream().anyMatch(p -> p.matches(path));
     }
 
     @Override

@@ -1,0 +1,228 @@
+package io.magpie.flashsale;
+
+import io.magpie.platform.ProblemException;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The group commit: one thread drains the queue of reservations decided in memory, writes up to
+ * {@code magpie.flashsale.batch-size} of them in one transaction, and only then completes their
+ * futures, so a shop hears 201 only for a durable reservation. When the database refuses a batch
+ * (a check or unique constraint: memory was wrong), each reservation is retried alone so only the
+ * offending ones fail; any other failure fails the whole batch with 503, undoes its decisions and
+ * has the sessions rebuilt from the database.
+ */
+@Component
+class ReservationWriter implements SmartLifecycle {
+
+    /** Internal code: the Idempotency-Key is already on a stored reservation (made elsewhere or earlier). */
+    static final String DUPLICATE_KEY = "duplicate_request_key";
+
+    private static final Logger log = LoggerFactory.getLogger(ReservationWriter.class);
+
+    private final BlockingQueue<PendingReservation> queue = new LinkedBlockingQueue<>();
+    private final ReservationRows rows;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final StockLeases leases;
+    private final Clock clock;
+    private final int batchSize;
+    private final Consumer<SessionLedger> evict;
+    private volatile boolean running;
+    private Thread thread;
+
+    ReservationWriter(
+            ReservationRows rows,
+            DataSource dataSource,
+            TransactionTemplate transactions,
+            StockLeases leases,
+            Clock clock,
+            SaleBook book,
+            @Value("${magpie.flashsale.batch-size:500}") int batchSize) {
+        this.rows = rows;
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.transactions = transactions;
+        this.leases = leases;
+        this.clock = clock;
+        this.batchSize = Math.max(1, batchSize);
+        this.evict = book::evict;
+    }
+
+    /** Queues a decided reservation; its future completes once it is durable or refused. */
+    void submit(PendingReservation p) {
+        if (!running) {
+            p.done().completeExceptionally(unavailable());
+            return;
+        }
+        queue.add(p);
+    }
+
+    int queued() {
+        return queue.size();
+    }
+
+    private void drain() {
+        List<PendingReservation> batch = new ArrayList<>(batchSize);
+        while (running || !queue.isEmpty()) {
+            try {
+                PendingReservation first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, batchSize - 1);
+                write(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.error("flash sale writer failed a batch", e);
+                batch.forEach(p -> fail(p, unavailable(), true));
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void write(List<PendingReservation> batch) {
+        try {
+            persist(batch);
+        } catch (RuntimeException e) {
+            if (!refusedByConstraint(e)) {
+                // the outcome is unknown (the commit may have happened): answer honestly and let
+                // every node rebuild these sessions from the database
+                log.warn("flash sale batch of {} failed: {}", batch.size(), e.toString());
+                batch.forEach(p -> fail(p, unavailable(), true));
+                return;
+            }
+            for (PendingReservation p : batch) {
+                try {
+                    persist(List.of(p));
+                } catch (RuntimeException single) {
+                    fail(p, refusal(single), !refusedByConstraint(single));
+                }
+            }
+            return;
+        }
+        long second = clock.instant().getEpochSecond();
+        for (PendingReservation p : batch) {
+            p.ledger().stats.accepted(second, p.quantity());
+            p.done().complete(p.id());
+        }
+    }
+
+    private void persist(List<PendingReservation> batch) {
+        transactions.executeWithoutResult(tx -> jdbc.execute((ConnectionCallback<Void>) con -> {
+            rows.insertBatch(con, batch, leases.nodeId());
+            return null;
+        }));
+    }
+
+    private void fail(PendingReservation p, ProblemException problem, boolean rebuild) {
+        p.ledger().giveBack(p.item(), p.customerId(), p.quantity(), true);
+        if (problem.code().equals(Refusal.SOLD_OUT.code())) {
+            p.ledger().stats.refused(Refusal.SOLD_OUT);
+        } else if (problem.code().equals(Refusal.LIMIT_REACHED.code())) {
+            p.ledger().stats.refused(Refusal.LIMIT_REACHED);
+        }
+        if (rebuild) {
+            evict.accept(p.ledger());
+        }
+        p.done().completeExceptionally(problem);
+    }
+
+    private static boolean refusedByConstraint(Throwable e) {
+        String state = sqlState(e);
+        return state != null && state.startsWith("23");
+    }
+
+    /** The problem a reservation refused by the database gets: what the constraint protects. */
+    private static ProblemException refusal(Throwable e) {
+        String message = String.valueOf(rootMessage(e));
+        if (message.contains("flashsale_reservation_key")) {
+            return new ProblemException(
+                    HttpStatus.CONFLICT, DUPLICATE_KEY, "a reservation with this Idempotency-Key exists");
+        }
+        if (message.contains("quota")) {
+            return FlashSaleProblems.refused(Refusal.LIMIT_REACHED);
+        }
+        if (message.contains("oversell") || message.contains("lease")) {
+            return FlashSaleProblems.refused(Refusal.SOLD_OUT);
+        }
+        return unavailable();
+    }
+
+    private static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
+    }
+
+    private static String rootMessage(Throwable e) {
+        StringBuilder sb = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            sb.append(t.getMessage()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    static ProblemException unavailable() {
+        return new ProblemException(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "flash_sale_unavailable",
+                "the reservation could not be stored; nothing was reserved, retry");
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = new Thread(this::drain, "flashsale-writer");
+        thread.setDaemon(false);
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(20));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        // whatever is left (the thread did not finish in time) is refused, never left hanging
+        PendingReservation p;
+        while ((p = queue.poll()) != null) {
+            fail(p, unavailable(), false);
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops after the web server has stopped taking requests, so queued reservations are written. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
+    }
+}

@@ -1,0 +1,69 @@
+package io.magpie.flashsale;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.LongAdder;
+
+/** What the live dashboard shows of a session on this node: reservations per second, refusals by reason. */
+final class SaleStats {
+
+    static final int WINDOW = 120;
+
+    private final AtomicLongArray slotSecond = new AtomicLongArray(WINDOW);
+    private final AtomicLongArray slotCount = new AtomicLongArray(WINDOW);
+    private final LongAdder reservations = new LongAdder();
+    private final LongAdder units = new LongAdder();
+    private final Map<Refusal, LongAdder> refusals = new EnumMap<>(Refusal.class);
+
+    SaleStats() {
+        for (Refusal r : Refusal.values()) {
+            refusals.put(r, new LongAdder());
+        }
+        for (int i = 0; i < WINDOW; i++) {
+            slotSecond.set(i, -1);
+        }
+    }
+
+    void accepted(long epochSecond, int quantity) {
+        reservations.increment();
+        units.add(quantity);
+        int i = (int) Math.floorMod(epochSecond, (long) WINDOW);
+        if (slotSecond.get(i) != epochSecond) {
+            synchronized (this) {
+                if (slotSecond.get(i) != epochSecond) {
+                    slotCount.set(i, 0);
+                    slotSecond.set(i, epochSecond);
+                }
+            }
+        }
+        slotCount.incrementAndGet(i);
+    }
+
+    void refused(Refusal reason) {
+        refusals.get(reason).increment();
+    }
+
+    long reservations() {
+        return reservations.sum();
+    }
+
+    long units() {
+        return units.sum();
+    }
+
+    long refusals(Refusal reason) {
+        return refusals.get(reason).sum();
+    }
+
+    /** Reservations accepted in each of the {@code n} whole seconds before {@code nowSecond}, oldest first. */
+    long[] perSecond(long nowSecond, int n) {
+        long[] out = new long[Math.min(n, WINDOW - 1)];
+        for (int k = 0; k < out.length; k++) {
+            long second = nowSecond - out.length + k;
+            int i = (int) Math.floorMod(second, (long) WINDOW);
+            out[k] = slotSecond.get(i) == second ? slotCount.get(i) : 0;
+        }
+        return out;
+    }
+}
