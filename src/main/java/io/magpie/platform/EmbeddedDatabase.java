@@ -39,6 +39,10 @@ class EmbeddedDatabase {
         var builder = EmbeddedPostgres.builder()
                 .setDataDirectory(pgData)
                 .setCleanDataDirectory(false)
+                // Spring stops it (destroyMethod) after everything that uses the database; zonky's own JVM
+                // hook would stop it concurrently, before the event registry's last query, and shutdown
+                // would then hang for the pool's connection timeout
+                .setRegisterShutdownHook(false)
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("shared_buffers", "256MB");
