@@ -186,6 +186,7 @@ final class TenantAFixture {
             case "POST /api/v1/skus/promotions" -> "{\"skus\":[\"sku-" + m + "\"]}";
             case "POST /api/v1/campaigns" -> campaign("hijack");
             case "PUT /api/v1/campaigns/{id}" -> campaign("hijack").replaceFirst("\\{", "{\"version\":1,");
+            case "PUT /api/v1/promotion-settings" -> "{\"group_caps\":{\"hijack\":1},\"allow_free_orders\":true}";
             default -> null;
         };
     }

@@ -18,7 +18,6 @@ import io.magpie.promotion.pricing.EvaluationResult;
 import io.magpie.promotion.pricing.Promotion;
 import io.magpie.promotion.pricing.ReasonCode;
 import io.magpie.promotion.pricing.RuleRegistry;
-import io.magpie.promotion.pricing.StackingPolicy;
 import io.magpie.tenant.TenantView;
 import io.magpie.tenant.Tenants;
 import java.time.Duration;
@@ -51,6 +50,7 @@ class CartPricing {
     private final CampaignAvailability availability;
     private final CouponIssuance issuance;
     private final Tenants tenants;
+    private final PromotionSettings settings;
     private final Cache<Long, TenantView> tenantCache = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofSeconds(30))
             .maximumSize(10_000)
@@ -63,7 +63,8 @@ class CartPricing {
             SkuLookup skus,
             CampaignAvailability availability,
             CouponIssuance issuance,
-            Tenants tenants) {
+            Tenants tenants,
+            PromotionSettings settings) {
         this.live = live;
         this.campaigns = campaigns;
         this.coupons = coupons;
@@ -71,6 +72,7 @@ class CartPricing {
         this.availability = availability;
         this.issuance = issuance;
         this.tenants = tenants;
+        this.settings = settings;
     }
 
     /** A line as the shop sent it. */
@@ -218,7 +220,7 @@ class CartPricing {
         Cart cart = new Cart(
                 lines, new Customer(q.customerId(), q.tier(), Set.of()), q.channel(), q.store(), q.freight(), q.at());
         EvaluationResult result = ENGINE.evaluate(new EvaluationRequest(
-                cart, promotions, engineCoupons, StackingPolicy.unlimited(), q.selection(), unavailable));
+                cart, promotions, engineCoupons, settings.policy(q.tenantId()), q.selection(), unavailable));
         return new Priced(tenant.currency(), result, sources, rejected, List.copyOf(unknown), facts, cart);
     }
 

@@ -22,6 +22,7 @@ final class TestCampaign {
     CampaignStatus status = CampaignStatus.ACTIVE;
     int priority;
     Stacking stacking = Stacking.COMMON;
+    String stackGroup;
     Schedule schedule;
     Audience audience = Audience.everyone();
     Scope scope = Scope.all();
@@ -72,6 +73,11 @@ final class TestCampaign {
         return this;
     }
 
+    TestCampaign group(String value) {
+        stackGroup = value;
+        return this;
+    }
+
     TestCampaign stacking(Stacking value) {
         stacking = value;
         return this;
@@ -95,7 +101,7 @@ final class TestCampaign {
                 status,
                 priority,
                 stacking,
-                null,
+                stackGroup,
                 PercentBase.CASCADING,
                 schedule,
                 audience,
