@@ -3,6 +3,7 @@ package io.magpie.promotion.pricing;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -60,18 +61,22 @@ final class BestCombination {
         return exact(candidates, evaluate(List.of()).run().payable());
     }
 
-    /** @param basePayable the payable total without any offer */
+    /**
+     * @param basePayable the payable total without any offer (unused: the search starts from the price-layer
+     *     state itself)
+     */
     Choice exact(List<Candidate> candidates, long basePayable) {
+        // application order: a member's effect depends only on the members before it, so every node keeps
+        // its prefix's pipeline state and a leaf costs one rule application instead of a pipeline run
         var sorted = new ArrayList<>(candidates);
-        sorted.sort(Comparator.comparingLong((Candidate c) -> optimisticGain.get(c.id()))
-                .reversed()
-                .thenComparing(Candidate::id));
+        sorted.sort(Candidate.APPLICATION_ORDER);
         long[] suffixGain = new long[sorted.size() + 1];
         for (int i = sorted.size() - 1; i >= 0; i--) {
             suffixGain[i] = suffixGain[i + 1] + optimisticGain.get(sorted.get(i).id());
         }
         best = null;
-        search(sorted, 0, new ArrayList<>(), 0, suffixGain, basePayable);
+        var start = new Pipeline.State(cart, priced, reservedMinimum, policy.oneOfferPerLine(), coverage);
+        search(sorted, 0, new ArrayList<>(), new ArrayList<>(), start, suffixGain);
         return best;
     }
 
@@ -103,13 +108,26 @@ final class BestCombination {
                 Pipeline.run(cart, priced, members, reservedMinimum, policy.oneOfferPerLine(), coverage));
     }
 
+    /**
+     * Bound: the prefix's members are applied for good (later members do not change them); each later
+     * member saves at most its optimistic gain. Ties are explored so the tie-break stays exact.
+     */
     private void search(
-            List<Candidate> sorted, int index, List<Candidate> chosen, long chosenGain, long[] suffix, long base) {
-        if (best != null && base - chosenGain - suffix[index] > best.run().payable()) {
+            List<Candidate> sorted,
+            int index,
+            List<Candidate> chosen,
+            List<CandidateOutcome> chosenOutcomes,
+            Pipeline.State state,
+            long[] suffix) {
+        if (best != null && state.payable() - suffix[index] > best.run().payable()) {
             return;
         }
         if (index == sorted.size()) {
-            Choice choice = evaluate(chosen);
+            var outcomes = new HashMap<String, CandidateOutcome>();
+            for (int i = 0; i < chosen.size(); i++) {
+                outcomes.put(chosen.get(i).id(), chosenOutcomes.get(i));
+            }
+            Choice choice = new Choice(List.copyOf(chosen), state.run(outcomes));
             if (best == null || BETTER_FIRST.compare(choice, best) < 0) {
                 best = choice;
             }
@@ -117,11 +135,14 @@ final class BestCombination {
         }
         Candidate next = sorted.get(index);
         if (StackingRules.canAdd(chosen, next, policy)) {
+            Pipeline.State with = state.copy();
+            chosenOutcomes.add(with.step(next));
             chosen.add(next);
-            search(sorted, index + 1, chosen, chosenGain + optimisticGain.get(next.id()), suffix, base);
+            search(sorted, index + 1, chosen, chosenOutcomes, with, suffix);
             chosen.remove(chosen.size() - 1);
+            chosenOutcomes.remove(chosenOutcomes.size() - 1);
         }
-        search(sorted, index + 1, chosen, chosenGain, suffix, base - 0);
+        search(sorted, index + 1, chosen, chosenOutcomes, state, suffix);
     }
 
     private static List<Instant> expiries(List<Candidate> members) {
