@@ -42,7 +42,6 @@ import org.springframework.stereotype.Component;
 class CartPricing {
 
     private static final CartEvaluator ENGINE = new CartEvaluator(RuleRegistry.standard());
-    private static final List<CouponState> USABLE = List.of(CouponState.AVAILABLE);
 
     private final LiveCampaigns live;
     private final CampaignRows campaigns;
@@ -234,7 +233,7 @@ class CartPricing {
         String customer = q.customerId();
         Map<Long, HeldCoupon> held = new LinkedHashMap<>();
         if (customer != null) {
-            coupons.ofCustomer(q.tenantId(), customer, USABLE).forEach(c -> held.put(c.id(), c));
+            coupons.usableOfCustomer(q.tenantId(), customer).forEach(c -> held.put(c.id(), c));
         }
         Map<Long, String> typed = new HashMap<>();
         Set<String> seenCodes = new HashSet<>();
