@@ -123,13 +123,14 @@ final class BestCombination {
             return;
         }
         if (index == sorted.size()) {
-            var outcomes = new HashMap<String, CandidateOutcome>();
-            for (int i = 0; i < chosen.size(); i++) {
-                outcomes.put(chosen.get(i).id(), chosenOutcomes.get(i));
-            }
-            Choice choice = new Choice(List.copyOf(chosen), state.run(outcomes));
-            if (best == null || BETTER_FIRST.compare(choice, best) < 0) {
-                best = choice;
+            // reached only when not worse than the best: a tie on the payable is common, so the tie-break
+            // runs on the state before a Choice is built
+            if (best == null || better(state.payable(), chosen, state.gifts.size(), best) < 0) {
+                var outcomes = new HashMap<String, CandidateOutcome>();
+                for (int i = 0; i < chosen.size(); i++) {
+                    outcomes.put(chosen.get(i).id(), chosenOutcomes.get(i));
+                }
+                best = new Choice(List.copyOf(chosen), state.run(outcomes));
             }
             return;
         }
@@ -143,6 +144,62 @@ final class BestCombination {
             chosenOutcomes.remove(chosenOutcomes.size() - 1);
         }
         search(sorted, index + 1, chosen, chosenOutcomes, state, suffix);
+    }
+
+    /** {@link #BETTER_FIRST} of a combination not built yet against a built one, without streams. */
+    static int better(long payable, List<Candidate> members, int gifts, Choice other) {
+        int c = Long.compare(payable, other.run().payable());
+        if (c != 0) {
+            return c;
+        }
+        List<Candidate> others = other.members();
+        int coupons = coupons(members);
+        int otherCoupons = coupons(others);
+        if (coupons != otherCoupons) {
+            return Integer.compare(coupons, otherCoupons);
+        }
+        if (coupons > 0) {
+            c = compareLists(expiries(members), expiries(others));
+            if (c != 0) {
+                return c;
+            }
+        }
+        c = Integer.compare(other.run().gifts().size(), gifts);
+        if (c != 0) {
+            return c;
+        }
+        c = Integer.compare(members.size(), others.size());
+        if (c != 0) {
+            return c;
+        }
+        String[] a = sortedIds(members);
+        String[] b = sortedIds(others);
+        for (int i = 0; i < a.length; i++) {
+            c = a[i].compareTo(b[i]);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    }
+
+    private static int coupons(List<Candidate> members) {
+        int n = 0;
+        for (Candidate c : members) {
+            if (c.isCoupon()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static String[] sortedIds(List<Candidate> members) {
+        var ids = new String[members.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = members.get(i).id();
+        }
+        java.util.Arrays.sort(ids);
+        return ids;
     }
 
     private static List<Instant> expiries(List<Candidate> members) {
