@@ -147,6 +147,58 @@ class EnginePropertiesTests {
         assertThat(best.gifts()).isEqualTo(brute.gifts());
     }
 
+    /**
+     * The bound the search credits a buy-X-get-Y offer with (it is not monotone) holds in every combination:
+     * computed on the price-layer lines, never below what the offer gives next to any other members.
+     */
+    @Property(tries = 300)
+    void aBuyGetOfferNeverGivesMoreThanItsBound(@ForAll("requests") EvaluationRequest request) {
+        List<Promotion> buyGets = request.promotions().stream()
+                .filter(p -> p.typeId().equals("BUY_X_GET_Y"))
+                .toList();
+        Assume.that(!buyGets.isEmpty());
+        EvaluationResult none = ENGINE.evaluate(new EvaluationRequest(
+                request.cart(), request.promotions(), request.coupons(), request.policy(), List.of()));
+        var lines = new ArrayList<LineState>();
+        for (int i = 0; i < request.cart().lines().size(); i++) {
+            var l = new LineState(request.cart().lines().get(i));
+            l.current = none.lines().get(i).finalAmount();
+            l.stageEntry = l.current;
+            lines.add(l);
+        }
+        var alone = new StageContext(
+                request.cart(),
+                lines,
+                0,
+                request.cart().freight(),
+                request.policy().oneOfferPerLine());
+        Map<String, Long> bound = new HashMap<>();
+        for (Promotion p : buyGets) {
+            bound.put(p.id(), BuyGetRule.upperBound(p, alone));
+        }
+        List<String> ids = ENGINE.evaluate(request).candidates().stream()
+                .filter(c -> c.stage() == Stage.THRESHOLD || c.stage() == Stage.COUPON)
+                .map(CandidateOutcome::candidateId)
+                .toList();
+        for (int mask = 0; mask < (1 << ids.size()); mask++) {
+            var subset = new ArrayList<String>();
+            for (int i = 0; i < ids.size(); i++) {
+                if ((mask & (1 << i)) != 0) {
+                    subset.add(ids.get(i));
+                }
+            }
+            var forced = ENGINE.evaluate(new EvaluationRequest(
+                    request.cart(), request.promotions(), request.coupons(), request.policy(), subset));
+            for (CandidateOutcome o : forced.candidates()) {
+                if (bound.containsKey(o.candidateId())) {
+                    assertThat(o.discount())
+                            .as("%s in %s", o.candidateId(), subset)
+                            .isLessThanOrEqualTo(bound.get(o.candidateId()));
+                }
+            }
+        }
+    }
+
     private static int compareInstants(List<Instant> a, List<Instant> b) {
         for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
             int c = a.get(i).compareTo(b.get(i));
