@@ -151,7 +151,7 @@ class EnginePropertiesTests {
      * The bound the search credits a buy-X-get-Y offer with (it is not monotone) holds in every combination:
      * computed on the price-layer lines, never below what the offer gives next to any other members.
      */
-    @Property(tries = 300)
+    @Property(tries = 150, maxDiscardRatio = 40)
     void aBuyGetOfferNeverGivesMoreThanItsBound(@ForAll("requests") EvaluationRequest request) {
         List<Promotion> buyGets = request.promotions().stream()
                 .filter(p -> p.typeId().equals("BUY_X_GET_Y"))
