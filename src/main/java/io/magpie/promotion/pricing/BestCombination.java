@@ -137,11 +137,17 @@ final class BestCombination {
         Candidate next = sorted.get(index);
         if (StackingRules.canAdd(chosen, next, policy)) {
             Pipeline.State with = state.copy();
-            chosenOutcomes.add(with.step(next));
-            chosen.add(next);
-            search(sorted, index + 1, chosen, chosenOutcomes, with, suffix);
-            chosen.remove(chosen.size() - 1);
-            chosenOutcomes.remove(chosenOutcomes.size() - 1);
+            CandidateOutcome outcome = with.step(next);
+            // a member that changes nothing here leaves every later member as it would be without it: each
+            // combination below is a tie on money with one member more than the same one without it, which
+            // the tie-break ranks lower (more members, or more coupons), and stacking only gets stricter
+            if (with.changed) {
+                chosenOutcomes.add(outcome);
+                chosen.add(next);
+                search(sorted, index + 1, chosen, chosenOutcomes, with, suffix);
+                chosen.remove(chosen.size() - 1);
+                chosenOutcomes.remove(chosenOutcomes.size() - 1);
+            }
         }
         search(sorted, index + 1, chosen, chosenOutcomes, state, suffix);
     }

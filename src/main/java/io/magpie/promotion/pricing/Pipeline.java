@@ -66,6 +66,8 @@ final class Pipeline {
         long freightLeft;
         long goods;
         Stage stage;
+        /** Whether the last {@link #step} changed anything (lines, freight, gifts, units taken). */
+        boolean changed;
 
         State(Cart cart, List<LineState> priced, long reservedMinimum, boolean oneOfferPerLine, long[] coverage) {
             this.cart = cart;
@@ -120,6 +122,10 @@ final class Pipeline {
             }
             var context = new StageContext(cart, lines, reservedMinimum, freightLeft, oneOfferPerLine, coverage);
             Effect effect = apply(c, context);
+            changed = !effect.allocations().isEmpty()
+                    || effect.freightDiscount() != 0
+                    || !effect.gifts().isEmpty()
+                    || !effect.consumedUnits().isEmpty();
             long discount = 0;
             for (Allocation a : effect.allocations()) {
                 LineState l = find(lines, a.lineId());
