@@ -38,6 +38,12 @@ class CouponRows {
 
     private record CustomerKey(long tenantId, String customerId) {}
 
+    /** Tenant → whether any coupon of it is AVAILABLE: most tenants run automatic promotions only. */
+    private final Cache<Long, Boolean> anyUsable = Caffeine.newBuilder()
+            .expireAfterWrite(USABLE_TTL)
+            .maximumSize(10_000)
+            .build();
+
     CouponRows(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
@@ -50,9 +56,19 @@ class CouponRows {
      * order creation locks the coupons with conditional updates.
      */
     List<HeldCoupon> usableOfCustomer(long tenantId, String customerId) {
+        if (!anyUsable.get(tenantId, this::anyAvailable)) {
+            return List.of();
+        }
         return usable.get(
                 new CustomerKey(tenantId, customerId),
                 k -> List.copyOf(ofCustomer(tenantId, customerId, List.of(CouponState.AVAILABLE))));
+    }
+
+    private boolean anyAvailable(long tenantId) {
+        return jdbc.sql("select exists (select 1 from promotion_coupon where tenant_id = ? and state = 'AVAILABLE')")
+                .params(tenantId)
+                .query(Boolean.class)
+                .single();
     }
 
     private void forget(long tenantId, String customerId) {
@@ -61,11 +77,13 @@ class CouponRows {
         }
         var key = new CustomerKey(tenantId, customerId);
         usable.invalidate(key);
+        anyUsable.invalidate(tenantId);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
                     usable.invalidate(key);
+                    anyUsable.invalidate(tenantId);
                 }
             });
         }
@@ -73,11 +91,13 @@ class CouponRows {
 
     private void forgetEveryone() {
         usable.invalidateAll();
+        anyUsable.invalidateAll();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
                     usable.invalidateAll();
+                    anyUsable.invalidateAll();
                 }
             });
         }
