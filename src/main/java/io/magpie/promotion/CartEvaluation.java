@@ -119,6 +119,14 @@ public class CartEvaluation {
      * automatic promotion only when its scope covers a line of the cart (a shopper does not need 80
      * "no eligible items" rows; {@code all_candidates} asks for them).
      */
+    /** The cheap half of {@link #relevant}: an automatic candidate whose scope covers no line of the cart. */
+    private static boolean untouched(CandidateOutcome o, CartEvaluationRequest request) {
+        return !o.coupon()
+                && o.outcome() != Outcome.APPLIED
+                && o.reason() == ReasonCode.NO_ELIGIBLE_ITEMS
+                && (request.selection() == null || !request.selection().contains(o.candidateId()));
+    }
+
     private static boolean relevant(CandidateOutcome o, Campaign campaign, Cart cart, CartEvaluationRequest request) {
         if (o.coupon()
                 || o.outcome() == Outcome.APPLIED
@@ -147,6 +155,9 @@ public class CartEvaluation {
         int weighed = 0;
         boolean all = Boolean.TRUE.equals(request.allCandidates());
         for (CandidateOutcome o : result.candidates()) {
+            if (!all && untouched(o, request)) {
+                continue; // most running campaigns: decided before looking anything up
+            }
             Source source = priced.sources().get(o.candidateId());
             Campaign campaign = source.campaign();
             if (!all && !relevant(o, campaign, priced.cart(), request)) {

@@ -20,7 +20,6 @@ final class CartEvaluationChecks {
     static final int MAX_ATTRIBUTES = 50;
     static final int MAX_SELECTION = 50;
 
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     private static final Pattern CHANNEL = Pattern.compile("[a-z0-9_]{1,32}");
     private static final Pattern CANDIDATE = Pattern.compile("[PCT][0-9]{1,18}");
 
@@ -38,7 +37,7 @@ final class CartEvaluationChecks {
         } else {
             var ids = new HashSet<String>();
             for (int i = 0; i < r.lines().size(); i++) {
-                line(r.lines().get(i), "lines[" + i + "]", ids, problems);
+                line(r.lines().get(i), i, ids, problems);
             }
         }
         if (r.customer() != null) {
@@ -108,12 +107,28 @@ final class CartEvaluationChecks {
     }
 
     private static void line(
-            CartEvaluationRequest.Line l, String at, HashSet<String> ids, List<FieldProblem> problems) {
+            CartEvaluationRequest.Line l, int index, HashSet<String> ids, List<FieldProblem> problems) {
+        if (l != null
+                && isId(l.lineId())
+                && l.sku() != null
+                && !l.sku().isBlank()
+                && l.sku().length() <= 64
+                && l.quantity() != null
+                && l.quantity() >= 1
+                && l.quantity() <= MAX_QUANTITY
+                && l.unitPrice() != null
+                && l.unitPrice() >= 0
+                && l.unitPrice() <= MAX_UNIT_PRICE
+                && (l.floorUnitPrice() == null || (l.floorUnitPrice() >= 0 && l.floorUnitPrice() <= MAX_UNIT_PRICE))
+                && ids.add(l.lineId())) {
+            return; // the common case: a good line, no path built
+        }
+        String at = "lines[" + index + "]";
         if (l == null) {
             problems.add(new FieldProblem(at, "required", "a line is required"));
             return;
         }
-        if (l.lineId() == null || !ID.matcher(l.lineId()).matches()) {
+        if (!isId(l.lineId())) {
             problems.add(new FieldProblem(at + ".line_id", "format", "must match [A-Za-z0-9._:-]{1,64}"));
         } else if (!ids.add(l.lineId())) {
             problems.add(new FieldProblem(at + ".line_id", "duplicate", "line ids must be unique"));
@@ -135,6 +150,27 @@ final class CartEvaluationChecks {
             problems.add(
                     new FieldProblem(at + ".floor_unit_price", "out_of_range", "must be within 0.." + MAX_UNIT_PRICE));
         }
+    }
+
+    /** {@code [A-Za-z0-9._:-]{1,64}} without a regex (every line of every request). */
+    static boolean isId(String id) {
+        if (id == null || id.isEmpty() || id.length() > 64) {
+            return false;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '.'
+                    || c == '_'
+                    || c == ':'
+                    || c == '-';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void text(String value, String field, int max, List<FieldProblem> problems) {

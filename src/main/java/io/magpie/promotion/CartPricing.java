@@ -41,7 +41,6 @@ import org.springframework.stereotype.Component;
 class CartPricing {
 
     private static final CartEvaluator ENGINE = new CartEvaluator(RuleRegistry.standard());
-    private static final List<CouponState> USABLE = List.of(CouponState.AVAILABLE);
 
     private final LiveCampaigns live;
     private final CampaignRows campaigns;
@@ -99,6 +98,48 @@ class CartPricing {
     /** Where a candidate comes from. {@code couponId} null for automatic campaigns and hypothetical coupons. */
     record Source(Campaign campaign, Long couponId, String code) {}
 
+    /**
+     * Candidate sources: a shared, immutable base (the snapshot's automatic campaigns) under this request's
+     * own entries. Reads look in both; writes go to the request's own map.
+     */
+    static final class Sources extends java.util.AbstractMap<String, Source> {
+        private final Map<String, Source> base;
+        private final Map<String, Source> own = new HashMap<>();
+
+        Sources(Map<String, Source> base) {
+            this.base = base;
+        }
+
+        Map<String, Source> own() {
+            return own;
+        }
+
+        @Override
+        public Source get(Object key) {
+            Source s = own.get(key);
+            return s != null ? s : base.get(key);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return own.containsKey(key) || base.containsKey(key);
+        }
+
+        @Override
+        public Source put(String key, Source value) {
+            Source before = get(key);
+            own.put(key, value);
+            return before;
+        }
+
+        @Override
+        public Set<Entry<String, Source>> entrySet() {
+            var all = new HashMap<>(base);
+            all.putAll(own);
+            return java.util.Collections.unmodifiableMap(all).entrySet();
+        }
+    }
+
     /** A candidate decided before the engine (an unknown code, a coupon not selected…). */
     record Rejected(String candidateId, Campaign campaign, Long couponId, String code, String status, String reason) {}
 
@@ -119,13 +160,14 @@ class CartPricing {
     Priced price(Question q) {
         TenantView tenant = tenant(q.tenantId());
         Snapshot snapshot = live.of(q.tenantId());
-        Map<String, Source> sources = new HashMap<>();
+        Campaign draft = q.asIfRunning();
+        // the snapshot's automatic sources and checks, built once per snapshot; this request's own on top
+        Sources sources = new Sources(draft == null ? snapshot.automaticSources() : Map.of());
         List<Rejected> rejected = new ArrayList<>();
-        List<Check> checks = new ArrayList<>();
+        List<Check> checks = draft == null ? new ArrayList<>(snapshot.automaticChecks()) : new ArrayList<>();
 
         // automatic campaigns: the snapshot's, and the dry-run campaign as if it were running
         List<Promotion> promotions;
-        Campaign draft = q.asIfRunning();
         if (draft == null) {
             promotions = snapshot.automaticPromotions();
         } else {
@@ -136,8 +178,8 @@ class CartPricing {
                 }
             }
         }
-        for (LiveCampaign lc : snapshot.automatic()) {
-            if (draft != null && lc.campaign().id() == draft.id()) {
+        for (LiveCampaign lc : draft == null ? List.<LiveCampaign>of() : snapshot.automatic()) {
+            if (lc.campaign().id() == draft.id()) {
                 continue;
             }
             sources.put(lc.promotion().id(), new Source(lc.campaign(), null, null));
@@ -164,11 +206,14 @@ class CartPricing {
         Map<String, ReasonCode> forced = new HashMap<>();
         couponCandidates(q, snapshot, engineCoupons, sources, rejected, checks, forced);
         Set<Long> held = new HashSet<>();
-        sources.values().forEach(s -> {
-            if (s.couponId() != null) {
-                held.add(s.campaign().id());
-            }
-        });
+        sources.own()
+                .values()
+                .forEach(
+                        s -> { // automatic sources never come through a coupon
+                            if (s.couponId() != null) {
+                                held.add(s.campaign().id());
+                            }
+                        });
         for (Campaign template : q.asIfClaimed()) {
             String id = "T" + template.id();
             if (sources.containsKey(id) || held.contains(template.id())) {
@@ -236,7 +281,7 @@ class CartPricing {
         String customer = q.customerId();
         Map<Long, HeldCoupon> held = new LinkedHashMap<>();
         if (customer != null) {
-            coupons.ofCustomer(q.tenantId(), customer, USABLE).forEach(c -> held.put(c.id(), c));
+            coupons.usableOfCustomer(q.tenantId(), customer).forEach(c -> held.put(c.id(), c));
         }
         Map<Long, String> typed = new HashMap<>();
         Set<String> seenCodes = new HashSet<>();

@@ -1,14 +1,19 @@
 package io.magpie.promotion;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Reads coupons and moves them between states with conditional updates, so two orders can never lock
@@ -20,10 +25,87 @@ class CouponRows {
     private static final String COLUMNS = """
             id, campaign_id, customer_id, code, source, state, valid_from, expires_at, order_id, issued_at""";
 
+    /** How long this node answers a customer's usable coupons from memory (see {@link #usableOfCustomer}). */
+    static final Duration USABLE_TTL = Duration.ofSeconds(2);
+
     private final JdbcClient jdbc;
+
+    /** (tenant, customer) → AVAILABLE coupons; every write through this class forgets the customers it touches. */
+    private final Cache<CustomerKey, List<HeldCoupon>> usable = Caffeine.newBuilder()
+            .expireAfterWrite(USABLE_TTL)
+            .maximumSize(20_000)
+            .build();
+
+    private record CustomerKey(long tenantId, String customerId) {}
+
+    /** Tenant → whether any coupon of it is AVAILABLE: most tenants run automatic promotions only. */
+    private final Cache<Long, Boolean> anyUsable = Caffeine.newBuilder()
+            .expireAfterWrite(USABLE_TTL)
+            .maximumSize(10_000)
+            .build();
 
     CouponRows(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * The customer's AVAILABLE coupons (soonest expiring first), for cart evaluation: cached on this node for
+     * at most {@link #USABLE_TTL}. Writes through this class (issue, claim, lock, redeem, release, expiry)
+     * forget the touched customers at once and again when their transaction ends, so this node never
+     * answers from before its own writes; another node's writes show within the TTL. Evaluation is advisory:
+     * order creation locks the coupons with conditional updates.
+     */
+    List<HeldCoupon> usableOfCustomer(long tenantId, String customerId) {
+        if (!anyUsable.get(tenantId, this::anyAvailable)) {
+            return List.of();
+        }
+        return usable.get(
+                new CustomerKey(tenantId, customerId),
+                k -> List.copyOf(ofCustomer(tenantId, customerId, List.of(CouponState.AVAILABLE))));
+    }
+
+    private boolean anyAvailable(long tenantId) {
+        return jdbc.sql("select exists (select 1 from promotion_coupon where tenant_id = ? and state = 'AVAILABLE')")
+                .params(tenantId)
+                .query(Boolean.class)
+                .single();
+    }
+
+    private void forget(long tenantId, String customerId) {
+        if (customerId == null) {
+            return;
+        }
+        var key = new CustomerKey(tenantId, customerId);
+        usable.invalidate(key);
+        anyUsable.invalidate(tenantId);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    usable.invalidate(key);
+                    anyUsable.invalidate(tenantId);
+                }
+            });
+        }
+    }
+
+    private void forgetEveryone() {
+        usable.invalidateAll();
+        anyUsable.invalidateAll();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    usable.invalidateAll();
+                    anyUsable.invalidateAll();
+                }
+            });
+        }
+    }
+
+    private <C extends java.util.Collection<HeldCoupon>> C forgetAll(long tenantId, C changed) {
+        changed.forEach(c -> forget(tenantId, c.customerId()));
+        return changed;
     }
 
     Optional<HeldCoupon> find(long tenantId, long couponId) {
@@ -63,6 +145,7 @@ class CouponRows {
      * already holds it (a replay). False: someone else's, used, expired or not valid at {@code at}.
      */
     boolean lock(long tenantId, long couponId, String customerId, String orderId, Instant at) {
+        forget(tenantId, customerId);
         int locked = jdbc.sql("""
                         update promotion_coupon set state = 'LOCKED', order_id = ?, updated_at = ?
                         where tenant_id = ? and id = ? and customer_id = ? and state = 'AVAILABLE'
@@ -82,11 +165,13 @@ class CouponRows {
 
     /** LOCKED → REDEEMED for the order's coupons; returns the coupons that changed. */
     List<HeldCoupon> redeem(long tenantId, String orderId, Instant at) {
-        return jdbc.sql("update promotion_coupon set state = 'REDEEMED', updated_at = ? "
-                        + "where tenant_id = ? and order_id = ? and state = 'LOCKED' returning " + COLUMNS)
-                .params(ts(at), tenantId, orderId)
-                .query(CouponRows::map)
-                .list();
+        return forgetAll(
+                tenantId,
+                jdbc.sql("update promotion_coupon set state = 'REDEEMED', updated_at = ? "
+                                + "where tenant_id = ? and order_id = ? and state = 'LOCKED' returning " + COLUMNS)
+                        .params(ts(at), tenantId, orderId)
+                        .query(CouponRows::map)
+                        .list());
     }
 
     /**
@@ -94,19 +179,21 @@ class CouponRows {
      * or EXPIRED when their validity ended meanwhile. Returns the coupons that changed.
      */
     List<HeldCoupon> release(long tenantId, String orderId, List<CouponState> from, Instant at) {
-        return jdbc.sql("""
+        return forgetAll(
+                tenantId,
+                jdbc.sql("""
                         update promotion_coupon set order_id = null, updated_at = ?,
                           state = case when expires_at <= ? then 'EXPIRED' else 'AVAILABLE' end
                         where tenant_id = ? and order_id = ? and state = any(?)
                         returning\s""" + COLUMNS)
-                .params(
-                        ts(at),
-                        ts(at),
-                        tenantId,
-                        orderId,
-                        from.stream().map(Enum::name).toArray(String[]::new))
-                .query(CouponRows::map)
-                .list();
+                        .params(
+                                ts(at),
+                                ts(at),
+                                tenantId,
+                                orderId,
+                                from.stream().map(Enum::name).toArray(String[]::new))
+                        .query(CouponRows::map)
+                        .list());
     }
 
     /**
@@ -114,7 +201,7 @@ class CouponRows {
      * only one promotion of the order is reverted. Empty when it was not in one of the states {@code from}.
      */
     Optional<HeldCoupon> releaseOne(long tenantId, long couponId, String orderId, List<CouponState> from, Instant at) {
-        return jdbc.sql("""
+        Optional<HeldCoupon> changed = jdbc.sql("""
                         update promotion_coupon set order_id = null, updated_at = ?,
                           state = case when expires_at <= ? then 'EXPIRED' else 'AVAILABLE' end
                         where tenant_id = ? and id = ? and order_id = ? and state = any(?)
@@ -128,6 +215,8 @@ class CouponRows {
                         from.stream().map(Enum::name).toArray(String[]::new))
                 .query(CouponRows::map)
                 .optional();
+        changed.ifPresent(c -> forget(tenantId, c.customerId()));
+        return changed;
     }
 
     /** A coupon to write: who gets which template's coupon, from where, valid when. */
@@ -149,6 +238,7 @@ class CouponRows {
      * gets a {@code DuplicateKeyException} and retries.
      */
     Optional<Long> insertNext(NewCoupon c, int perCustomer) {
+        forget(c.tenantId(), c.customerId());
         var p = new java.util.LinkedHashMap<String, Object>();
         p.put("tenant", c.tenantId());
         p.put("campaign", c.campaignId());
@@ -187,6 +277,11 @@ class CouponRows {
             int max) {
         if (customerIds.isEmpty() || max <= 0) {
             return Map.of();
+        }
+        if (customerIds.size() > 100) {
+            forgetEveryone();
+        } else {
+            customerIds.forEach(customer -> forget(tenantId, customer));
         }
         var issued = new java.util.LinkedHashMap<String, Long>();
         jdbc.sql("""
@@ -288,11 +383,15 @@ class CouponRows {
 
     /** Flips up to {@code batch} AVAILABLE coupons past their expiry to EXPIRED (every tenant); returns how many. */
     int expireDue(Instant at, int batch) {
-        return jdbc.sql("""
+        int expired = jdbc.sql("""
                         update promotion_coupon set state = 'EXPIRED', updated_at = ?
                         where id in (select id from promotion_coupon where state = 'AVAILABLE' and expires_at <= ?
                                      order by expires_at limit ? for update skip locked)
                           and state = 'AVAILABLE'""").params(ts(at), ts(at), batch).update();
+        if (expired > 0) {
+            forgetEveryone();
+        }
+        return expired;
     }
 
     static HeldCoupon map(ResultSet rs, int n) throws SQLException {

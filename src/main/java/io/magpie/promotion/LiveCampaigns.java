@@ -6,6 +6,7 @@ import io.magpie.promotion.pricing.Promotion;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,7 +91,38 @@ class LiveCampaigns {
             List<LiveCampaign> automatic,
             List<Promotion> automaticPromotions,
             Map<Long, LiveCampaign> byId,
-            boolean anyNeedsChecks) {
+            boolean anyNeedsChecks,
+            Map<String, CartPricing.Source> automaticSources,
+            List<CampaignAvailability.Check> automaticChecks) {
+
+        Snapshot(
+                List<LiveCampaign> automatic,
+                List<Promotion> automaticPromotions,
+                Map<Long, LiveCampaign> byId,
+                boolean anyNeedsChecks) {
+            this(automatic, automaticPromotions, byId, anyNeedsChecks, sources(automatic), checks(automatic));
+        }
+
+        /** Where each automatic candidate comes from, built once per snapshot instead of per request. */
+        private static Map<String, CartPricing.Source> sources(List<LiveCampaign> automatic) {
+            var sources = new HashMap<String, CartPricing.Source>();
+            for (LiveCampaign lc : automatic) {
+                sources.put(lc.promotion().id(), new CartPricing.Source(lc.campaign(), null, null));
+            }
+            return sources; // never changed after this; a HashMap reads faster than Map.copyOf's table
+        }
+
+        /** The automatic campaigns that need per-request checks (windows, audience, limits, paused), in order. */
+        private static List<CampaignAvailability.Check> checks(List<LiveCampaign> automatic) {
+            var checks = new ArrayList<CampaignAvailability.Check>();
+            for (LiveCampaign lc : automatic) {
+                if (lc.needsChecks()) {
+                    checks.add(new CampaignAvailability.Check(
+                            lc.promotion().id(), lc.campaign(), lc.limits(), null, false));
+                }
+            }
+            return List.copyOf(checks);
+        }
 
         static Snapshot of(List<Campaign> live, Map<Long, List<LimitDefinition>> limits) {
             var automatic = new ArrayList<LiveCampaign>();

@@ -25,8 +25,34 @@ final class PriceFormat {
 
     /** The bare decimal, e.g. {@code 12.00} (digits of the currency, two when unknown). */
     static String decimal(long minor, String currency) {
-        return BigDecimal.valueOf(minor, DIGITS.computeIfAbsent(currency, PriceFormat::digits))
-                .toPlainString();
+        int digits = DIGITS.computeIfAbsent(currency, PriceFormat::digits);
+        if (digits == 0) {
+            return Long.toString(minor);
+        }
+        if (digits > 18 || minor == Long.MIN_VALUE) {
+            return BigDecimal.valueOf(minor, digits).toPlainString();
+        }
+        long scale = POWERS[digits];
+        long abs = Math.abs(minor);
+        String fraction = Long.toString(abs % scale);
+        var out = new StringBuilder(24);
+        if (minor < 0) {
+            out.append('-');
+        }
+        out.append(abs / scale).append('.');
+        for (int i = fraction.length(); i < digits; i++) {
+            out.append('0');
+        }
+        return out.append(fraction).toString();
+    }
+
+    private static final long[] POWERS = new long[19];
+
+    static {
+        POWERS[0] = 1;
+        for (int i = 1; i < POWERS.length; i++) {
+            POWERS[i] = POWERS[i - 1] * 10;
+        }
     }
 
     private static final Map<String, Integer> DIGITS = new ConcurrentHashMap<>();

@@ -51,31 +51,91 @@ class ReasonMessages {
     /** "Saves ¥20.00" and the like, for an applied candidate without a reason. */
     String applied(long discount, long freightDiscount, boolean gift, String currency, Locale locale) {
         if (discount == 0 && freightDiscount == 0) {
-            return messages.getMessage(gift ? "pricing.applied.gift" : "pricing.applied.nothing", null, locale);
+            String key = gift ? "pricing.applied.gift" : "pricing.applied.nothing";
+            return plain.computeIfAbsent(
+                    key + '|' + locale.toLanguageTag(), k -> messages.getMessage(key, null, locale));
         }
         if (discount == 0) {
-            return messages.getMessage(
-                    "pricing.applied.freight",
-                    new Object[] {PriceFormat.money(freightDiscount, currency, locale)},
-                    locale);
+            return template("pricing.applied.freight", locale)
+                    .fill(PriceFormat.money(freightDiscount, currency, locale));
         }
-        return messages.getMessage(
-                "pricing.applied", new Object[] {PriceFormat.money(discount, currency, locale)}, locale);
+        return template("pricing.applied", locale).fill(PriceFormat.money(discount, currency, locale));
     }
 
     /** "Spend ¥12.00 more to save ¥20.00" / "再买12.00元可减20.00元". */
     String nudge(Nudge nudge, String currency, Locale locale) {
         boolean items = nudge.basis() == PromotionConfig.Basis.ITEMS;
-        Object shortfall =
+        String shortfall =
                 items ? Long.toString(nudge.shortfall()) : PriceFormat.money(nudge.shortfall(), currency, locale);
-        String key = "pricing.nudge." + (items ? "items" : "amount") + (nudge.wouldSave() > 0 ? "" : ".qualify");
-        return messages.getMessage(
-                key, new Object[] {shortfall, PriceFormat.money(nudge.wouldSave(), currency, locale)}, locale);
+        String key = items
+                ? (nudge.wouldSave() > 0 ? "pricing.nudge.items" : "pricing.nudge.items.qualify")
+                : (nudge.wouldSave() > 0 ? "pricing.nudge.amount" : "pricing.nudge.amount.qualify");
+        return template(key, locale).fill(shortfall, PriceFormat.money(nudge.wouldSave(), currency, locale));
     }
 
     /** A reason followed by what would fix it: "Threshold not met: spend ¥12.00 more to save ¥20.00". */
     String withNudge(String reasonMessage, String nudgeMessage, Locale locale) {
-        return messages.getMessage("pricing.reason.with_nudge", new Object[] {reasonMessage, nudgeMessage}, locale);
+        return template("pricing.reason.with_nudge", locale).fill(reasonMessage, nudgeMessage);
+    }
+
+    /**
+     * The message split around its arguments, resolved once per key and locale: every argument here is a
+     * string that MessageFormat would insert verbatim, so filling the gaps gives exactly its output without
+     * parsing and formatting per candidate.
+     */
+    private Template template(String key, Locale locale) {
+        Map<String, Template> byKey = locale == Locale.ENGLISH
+                ? english
+                : locale == Locale.SIMPLIFIED_CHINESE
+                        ? chinese
+                        : templates.computeIfAbsent(locale.toLanguageTag(), k -> new ConcurrentHashMap<>());
+        Template t = byKey.get(key);
+        if (t == null) {
+            t = Template.of(messages.getMessage(key, MARKERS, locale));
+            byKey.put(key, t);
+        }
+        return t;
+    }
+
+    private static final Object[] MARKERS = {"\uE000" + 0 + "\uE001", "\uE000" + 1 + "\uE001", "\uE000" + 2 + "\uE001"};
+
+    private final Map<String, Template> english = new ConcurrentHashMap<>();
+    private final Map<String, Template> chinese = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Template>> templates = new ConcurrentHashMap<>();
+
+    /** Literal text with argument gaps: {@code parts[0] arg[slots[0]] parts[1] arg[slots[1]] … parts[n]}. */
+    private record Template(String[] parts, int[] slots) {
+
+        static Template of(String marked) {
+            var parts = new java.util.ArrayList<String>();
+            var slots = new java.util.ArrayList<Integer>();
+            int from = 0;
+            while (true) {
+                int open = marked.indexOf('\uE000', from);
+                if (open < 0) {
+                    break;
+                }
+                int close = marked.indexOf('\uE001', open);
+                parts.add(marked.substring(from, open));
+                slots.add(Integer.parseInt(marked.substring(open + 1, close)));
+                from = close + 1;
+            }
+            parts.add(marked.substring(from));
+            return new Template(
+                    parts.toArray(String[]::new),
+                    slots.stream().mapToInt(Integer::intValue).toArray());
+        }
+
+        String fill(String... args) {
+            if (slots.length == 0) {
+                return parts[0];
+            }
+            var out = new StringBuilder(64);
+            for (int i = 0; i < slots.length; i++) {
+                out.append(parts[i]).append(args[slots[i]]);
+            }
+            return out.append(parts[slots.length]).toString();
+        }
     }
 
     String text(String key, Locale locale, Object... args) {

@@ -242,6 +242,41 @@ class CartEvaluationIntegrationTests {
         }
     }
 
+    /** A customer's coupons are cached for a moment; this node's own writes show in the very next answer. */
+    @Test
+    void couponWritesShowInTheNextEvaluationAtOnce() {
+        var f = EvaluateFixture.create(context);
+        long template =
+                f.campaign(TestCampaign.coupon(f.tenantId, "voucher", "CASH_VOUCHER", new AmountOff(1500, 0), START));
+        String withCustomer = cart("\"customer\":{\"id\":\"c1\"}");
+        assertThat(ok(f.evaluate(withCustomer)).get("candidates")).isEmpty();
+
+        CouponRows rows = context.getBean(CouponRows.class);
+        long coupon = rows.insertNext(
+                        new CouponRows.NewCoupon(
+                                f.tenantId,
+                                template,
+                                "c1",
+                                null,
+                                CouponSource.ISSUE,
+                                START,
+                                START.plusSeconds(86_400L * 60),
+                                START,
+                                null),
+                        1)
+                .orElseThrow();
+        JsonNode issued = ok(f.evaluate(withCustomer));
+        assertThat(issued.at("/applied/0/coupon_id").asLong()).isEqualTo(coupon);
+
+        assertThat(rows.lock(f.tenantId, coupon, "c1", "order-1", NOW)).isTrue();
+        assertThat(ok(f.evaluate(withCustomer)).get("candidates")).isEmpty();
+
+        assertThat(rows.release(f.tenantId, "order-1", List.of(CouponState.LOCKED), NOW))
+                .hasSize(1);
+        assertThat(ok(f.evaluate(withCustomer)).at("/applied/0/coupon_id").asLong())
+                .isEqualTo(coupon);
+    }
+
     @Test
     void typedCodesFindTheirCouponOrSayWhyNot() {
         var f = EvaluateFixture.create(context);

@@ -8,6 +8,12 @@ import io.magpie.promotion.pricing.ReasonCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
@@ -50,6 +56,64 @@ class ReasonMessagesTests {
         assertThat(messages.applied(0, 1000, false, "CNY", Locale.ENGLISH)).isEqualTo("Saves ¥10.00 on shipping");
         assertThat(messages.applied(0, 0, true, "CNY", Locale.SIMPLIFIED_CHINESE))
                 .isEqualTo("已加赠品");
+    }
+
+    /** The per-key templates give exactly what MessageFormat gives (both languages, several currencies). */
+    @Property(tries = 300)
+    void templatesSayExactlyWhatMessageFormatSays(
+            @ForAll @LongRange(min = 0, max = 100_000_000_000L) long a,
+            @ForAll @LongRange(min = 0, max = 100_000_000_000L) long b,
+            @ForAll("currencies") String currency,
+            @ForAll boolean chinese,
+            @ForAll boolean items) {
+        var source = source();
+        Locale locale = chinese ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
+        String first = items ? Long.toString(a) : money(a, currency, locale);
+        String key = "pricing.nudge." + (items ? "items" : "amount") + (b > 0 ? "" : ".qualify");
+        assertThat(messages.nudge(new Nudge(items ? Basis.ITEMS : Basis.AMOUNT, a, b), currency, locale))
+                .isEqualTo(source.getMessage(key, new Object[] {first, money(b, currency, locale)}, locale));
+        assertThat(messages.applied(a, b, false, currency, locale))
+                .isEqualTo(
+                        a == 0 && b == 0
+                                ? source.getMessage("pricing.applied.nothing", null, locale)
+                                : a == 0
+                                        ? source.getMessage(
+                                                "pricing.applied.freight",
+                                                new Object[] {money(b, currency, locale)},
+                                                locale)
+                                        : source.getMessage(
+                                                "pricing.applied", new Object[] {money(a, currency, locale)}, locale));
+        assertThat(messages.withNudge("x{0}'y", "z", locale))
+                .isEqualTo(source.getMessage("pricing.reason.with_nudge", new Object[] {"x{0}'y", "z"}, locale));
+    }
+
+    /** The formatter PriceFormat had before (BigDecimal), as the reference. */
+    private static String money(long minor, String currency, Locale locale) {
+        int digits;
+        try {
+            digits = Math.max(0, java.util.Currency.getInstance(currency).getDefaultFractionDigits());
+        } catch (IllegalArgumentException e) {
+            digits = 2;
+        }
+        String amount = java.math.BigDecimal.valueOf(minor, digits).toPlainString();
+        if (PriceFormat.isChinese(locale) && "CNY".equals(currency)) {
+            return amount + "元";
+        }
+        return java.util.Map.of("CNY", "¥", "USD", "$", "JPY", "¥", "HKD", "HK$")
+                        .getOrDefault(currency, currency + " ")
+                + amount;
+    }
+
+    @Property(tries = 500)
+    void decimalsAreWhatBigDecimalSays(@ForAll long minor, @ForAll("currencies") String currency) {
+        int digits = "JPY".equals(currency) ? 0 : "BHD".equals(currency) ? 3 : 2;
+        assertThat(PriceFormat.decimal(minor, currency))
+                .isEqualTo(java.math.BigDecimal.valueOf(minor, digits).toPlainString());
+    }
+
+    @Provide
+    Arbitrary<String> currencies() {
+        return Arbitraries.of("CNY", "USD", "JPY", "HKD", "BHD", "XYZ");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.magpie.promotion.pricing;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -60,18 +61,22 @@ final class BestCombination {
         return exact(candidates, evaluate(List.of()).run().payable());
     }
 
-    /** @param basePayable the payable total without any offer */
+    /**
+     * @param basePayable the payable total without any offer (unused: the search starts from the price-layer
+     *     state itself)
+     */
     Choice exact(List<Candidate> candidates, long basePayable) {
+        // application order: a member's effect depends only on the members before it, so every node keeps
+        // its prefix's pipeline state and a leaf costs one rule application instead of a pipeline run
         var sorted = new ArrayList<>(candidates);
-        sorted.sort(Comparator.comparingLong((Candidate c) -> optimisticGain.get(c.id()))
-                .reversed()
-                .thenComparing(Candidate::id));
+        sorted.sort(Candidate.APPLICATION_ORDER);
         long[] suffixGain = new long[sorted.size() + 1];
         for (int i = sorted.size() - 1; i >= 0; i--) {
             suffixGain[i] = suffixGain[i + 1] + optimisticGain.get(sorted.get(i).id());
         }
         best = null;
-        search(sorted, 0, new ArrayList<>(), 0, suffixGain, basePayable);
+        var start = new Pipeline.State(cart, priced, reservedMinimum, policy.oneOfferPerLine(), coverage);
+        search(sorted, 0, new ArrayList<>(), new ArrayList<>(), start, suffixGain);
         return best;
     }
 
@@ -103,25 +108,104 @@ final class BestCombination {
                 Pipeline.run(cart, priced, members, reservedMinimum, policy.oneOfferPerLine(), coverage));
     }
 
+    /**
+     * Bound: the prefix's members are applied for good (later members do not change them); each later
+     * member saves at most its optimistic gain. Ties are explored so the tie-break stays exact.
+     */
     private void search(
-            List<Candidate> sorted, int index, List<Candidate> chosen, long chosenGain, long[] suffix, long base) {
-        if (best != null && base - chosenGain - suffix[index] > best.run().payable()) {
+            List<Candidate> sorted,
+            int index,
+            List<Candidate> chosen,
+            List<CandidateOutcome> chosenOutcomes,
+            Pipeline.State state,
+            long[] suffix) {
+        if (best != null && state.payable() - suffix[index] > best.run().payable()) {
             return;
         }
         if (index == sorted.size()) {
-            Choice choice = evaluate(chosen);
-            if (best == null || BETTER_FIRST.compare(choice, best) < 0) {
-                best = choice;
+            // reached only when not worse than the best: a tie on the payable is common, so the tie-break
+            // runs on the state before a Choice is built
+            if (best == null || better(state.payable(), chosen, state.gifts.size(), best) < 0) {
+                var outcomes = new HashMap<String, CandidateOutcome>();
+                for (int i = 0; i < chosen.size(); i++) {
+                    outcomes.put(chosen.get(i).id(), chosenOutcomes.get(i));
+                }
+                best = new Choice(List.copyOf(chosen), state.run(outcomes));
             }
             return;
         }
         Candidate next = sorted.get(index);
         if (StackingRules.canAdd(chosen, next, policy)) {
-            chosen.add(next);
-            search(sorted, index + 1, chosen, chosenGain + optimisticGain.get(next.id()), suffix, base);
-            chosen.remove(chosen.size() - 1);
+            Pipeline.State with = state.copy();
+            CandidateOutcome outcome = with.step(next);
+            // a member that changes nothing here leaves every later member as it would be without it: each
+            // combination below is a tie on money with one member more than the same one without it, which
+            // the tie-break ranks lower (more members, or more coupons), and stacking only gets stricter
+            if (with.changed) {
+                chosenOutcomes.add(outcome);
+                chosen.add(next);
+                search(sorted, index + 1, chosen, chosenOutcomes, with, suffix);
+                chosen.remove(chosen.size() - 1);
+                chosenOutcomes.remove(chosenOutcomes.size() - 1);
+            }
         }
-        search(sorted, index + 1, chosen, chosenGain, suffix, base - 0);
+        search(sorted, index + 1, chosen, chosenOutcomes, state, suffix);
+    }
+
+    /** {@link #BETTER_FIRST} of a combination not built yet against a built one, without streams. */
+    static int better(long payable, List<Candidate> members, int gifts, Choice other) {
+        int c = Long.compare(payable, other.run().payable());
+        if (c != 0) {
+            return c;
+        }
+        List<Candidate> others = other.members();
+        int coupons = coupons(members);
+        int otherCoupons = coupons(others);
+        if (coupons != otherCoupons) {
+            return Integer.compare(coupons, otherCoupons);
+        }
+        if (coupons > 0) {
+            c = compareLists(expiries(members), expiries(others));
+            if (c != 0) {
+                return c;
+            }
+        }
+        c = Integer.compare(other.run().gifts().size(), gifts);
+        if (c != 0) {
+            return c;
+        }
+        c = Integer.compare(members.size(), others.size());
+        if (c != 0) {
+            return c;
+        }
+        String[] a = sortedIds(members);
+        String[] b = sortedIds(others);
+        for (int i = 0; i < a.length; i++) {
+            c = a[i].compareTo(b[i]);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    }
+
+    private static int coupons(List<Candidate> members) {
+        int n = 0;
+        for (Candidate c : members) {
+            if (c.isCoupon()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static String[] sortedIds(List<Candidate> members) {
+        var ids = new String[members.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = members.get(i).id();
+        }
+        java.util.Arrays.sort(ids);
+        return ids;
     }
 
     private static List<Instant> expiries(List<Candidate> members) {

@@ -29,6 +29,34 @@ final class BuyGetRule implements OfferRule {
         return false;
     }
 
+    /**
+     * At most what this offer gives in any combination, from the units on the price-layer lines
+     * ({@code alone}): in a combination its units are a subset of those, each no dearer (earlier members
+     * only lower amounts, other unit-set offers only take units away), so the k-th dearest unit there is
+     * no dearer than the k-th dearest here. With s sets the discounted units sit at positions ≥ s×buy, so
+     * they sum to at most the s×get units from position s×buy here; the most over every possible s bounds
+     * the discount (rounding half-up is monotone).
+     */
+    static long upperBound(Promotion promotion, StageContext alone) {
+        BuyGet config = RuleType.config(promotion, BuyGet.class);
+        List<PricedLine> lines = alone.eligible(promotion);
+        List<Unit> units = UnitSets.mostExpensiveFirst(alone.availableUnits(lines));
+        int setSize = config.buy() + config.get();
+        int sets = units.size() / setSize;
+        if (config.maxSets() != null) {
+            sets = Math.min(sets, config.maxSets());
+        }
+        long best = 0;
+        for (int s = 1; s <= sets; s++) {
+            long sum = 0;
+            for (int j = 0; j < s * config.get(); j++) {
+                sum = Math.addExact(sum, units.get(s * config.buy() + j).amount());
+            }
+            best = Math.max(best, Bp.of(sum, config.getPercentOffBp()));
+        }
+        return best;
+    }
+
     @Override
     public Effect apply(Promotion promotion, StageContext context) {
         BuyGet config = RuleType.config(promotion, BuyGet.class);

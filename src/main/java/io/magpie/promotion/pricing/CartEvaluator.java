@@ -154,7 +154,10 @@ public final class CartEvaluator {
             if (!monotone || outcome.outcome() == Outcome.APPLIED) {
                 searchable.add(c);
                 optimistic.put(
-                        c.id(), monotone ? outcome.discount() + outcome.freightDiscount() : room(priced, c, coverage));
+                        c.id(),
+                        monotone
+                                ? outcome.discount() + outcome.freightDiscount()
+                                : nonMonotoneBound(c, priced, coverage, aloneContext));
             }
         }
 
@@ -241,6 +244,20 @@ public final class CartEvaluator {
             lastPrepared = prepared;
         }
         return prepared;
+    }
+
+    /** What a non-monotone offer can add at most: the room of its lines, or less when its rule can tell. */
+    private static long nonMonotoneBound(Candidate c, List<LineState> priced, long[] coverage, StageContext alone) {
+        long room = room(priced, c, coverage);
+        if (c.type() instanceof BuyGetRule) {
+            try {
+                alone.current(c);
+                return Math.min(room, BuyGetRule.upperBound(c.promotion(), alone));
+            } catch (RuleType.InvalidConfigException | ArithmeticException e) {
+                return room;
+            }
+        }
+        return room;
     }
 
     private static long room(List<LineState> priced, Candidate c, long[] coverage) {

@@ -21,7 +21,11 @@ public record EvaluationResult(
         SearchMode searchMode) {
 
     public long totalDiscount() {
-        return discountByStage.stream().mapToLong(StageDiscount::amount).sum();
+        long sum = 0;
+        for (StageDiscount d : discountByStage) {
+            sum += d.amount();
+        }
+        return sum;
     }
 
     public CandidateOutcome candidate(String candidateId) {

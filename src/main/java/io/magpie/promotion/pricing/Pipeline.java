@@ -39,20 +39,79 @@ final class Pipeline {
             long reservedMinimum,
             boolean oneOfferPerLine,
             long[] coverage) {
-        var lines = new ArrayList<LineState>(priced.size());
-        for (LineState l : priced) {
-            lines.add(new LineState(l));
-        }
         var ordered = new ArrayList<>(combination);
         ordered.sort(Candidate.APPLICATION_ORDER);
+        var state = new State(cart, priced, reservedMinimum, oneOfferPerLine, coverage);
         var outcomes = new HashMap<String, CandidateOutcome>();
-        long thresholdDiscount = 0;
-        long couponDiscount = 0;
-        List<GiftLine> gifts = List.of();
-        long freightLeft = cart.freight();
-        Stage stage = null;
-        var context = new StageContext(cart, lines, reservedMinimum, freightLeft, oneOfferPerLine, coverage);
         for (Candidate c : ordered) {
+            outcomes.put(c.id(), state.step(c));
+        }
+        return state.run(outcomes);
+    }
+
+    /**
+     * The pipeline part-way through a combination (members applied in {@link Candidate#APPLICATION_ORDER}).
+     * A member's effect depends only on the members applied before it, so the search shares a prefix's
+     * state between every combination that starts with it ({@link #copy} before a {@link #step}).
+     */
+    static final class State {
+        private final Cart cart;
+        private final long reservedMinimum;
+        private final boolean oneOfferPerLine;
+        private final long[] coverage;
+        final List<LineState> lines;
+        long thresholdDiscount;
+        long couponDiscount;
+        List<GiftLine> gifts = List.of();
+        long freightLeft;
+        long goods;
+        Stage stage;
+        /** Whether the last {@link #step} changed anything (lines, freight, gifts, units taken). */
+        boolean changed;
+
+        State(Cart cart, List<LineState> priced, long reservedMinimum, boolean oneOfferPerLine, long[] coverage) {
+            this.cart = cart;
+            this.reservedMinimum = reservedMinimum;
+            this.oneOfferPerLine = oneOfferPerLine;
+            this.coverage = coverage;
+            this.lines = new ArrayList<>(priced.size());
+            long sum = 0;
+            for (LineState l : priced) {
+                lines.add(new LineState(l));
+                sum = Math.addExact(sum, l.current);
+            }
+            this.goods = sum;
+            this.freightLeft = cart.freight();
+        }
+
+        private State(State other) {
+            this.cart = other.cart;
+            this.reservedMinimum = other.reservedMinimum;
+            this.oneOfferPerLine = other.oneOfferPerLine;
+            this.coverage = other.coverage;
+            this.lines = new ArrayList<>(other.lines.size());
+            for (LineState l : other.lines) {
+                lines.add(new LineState(l));
+            }
+            this.thresholdDiscount = other.thresholdDiscount;
+            this.couponDiscount = other.couponDiscount;
+            this.gifts = other.gifts;
+            this.freightLeft = other.freightLeft;
+            this.goods = other.goods;
+            this.stage = other.stage;
+        }
+
+        State copy() {
+            return new State(this);
+        }
+
+        /** Payable total so far (goods + freight left). */
+        long payable() {
+            return goods + freightLeft;
+        }
+
+        /** Applies the next member (after every member applied so far in application order). */
+        CandidateOutcome step(Candidate c) {
             if (c.stage() != stage) {
                 stage = c.stage();
                 for (LineState l : lines) {
@@ -61,14 +120,19 @@ final class Pipeline {
                     l.takenInStage = false;
                 }
             }
-            context.freightRemaining(freightLeft);
+            var context = new StageContext(cart, lines, reservedMinimum, freightLeft, oneOfferPerLine, coverage);
             Effect effect = apply(c, context);
+            changed = !effect.allocations().isEmpty()
+                    || effect.freightDiscount() != 0
+                    || !effect.gifts().isEmpty()
+                    || !effect.consumedUnits().isEmpty();
             long discount = 0;
             for (Allocation a : effect.allocations()) {
                 LineState l = find(lines, a.lineId());
                 if (l != null) {
                     l.current -= a.amount();
                     l.takenInStage = true;
+                    goods -= a.amount();
                 }
                 discount += a.amount();
             }
@@ -83,30 +147,33 @@ final class Pipeline {
             }
             freightLeft -= effect.freightDiscount();
             if (!effect.gifts().isEmpty()) {
-                if (gifts.isEmpty()) {
-                    gifts = new ArrayList<>();
-                }
-                gifts.addAll(effect.gifts());
+                var more = new ArrayList<GiftLine>(gifts.size() + effect.gifts().size());
+                more.addAll(gifts);
+                more.addAll(effect.gifts());
+                gifts = more;
             }
             if (c.stage() == Stage.COUPON) {
                 couponDiscount += discount;
             } else {
                 thresholdDiscount += discount;
             }
-            outcomes.put(c.id(), outcome(c, effect));
+            return outcome(c, effect);
         }
-        long goods = 0;
-        for (LineState l : lines) {
-            goods = Math.addExact(goods, l.current);
+
+        Run run(Map<String, CandidateOutcome> outcomes) {
+            long sum = 0;
+            for (LineState l : lines) {
+                sum = Math.addExact(sum, l.current);
+            }
+            return new Run(
+                    lines,
+                    outcomes,
+                    thresholdDiscount,
+                    couponDiscount,
+                    cart.freight() - freightLeft,
+                    gifts,
+                    sum + freightLeft);
         }
-        return new Run(
-                lines,
-                outcomes,
-                thresholdDiscount,
-                couponDiscount,
-                cart.freight() - freightLeft,
-                gifts,
-                goods + freightLeft);
     }
 
     /** Applies the candidate's rule in the context (a config of the wrong kind is reported, not thrown). */

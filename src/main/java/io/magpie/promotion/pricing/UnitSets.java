@@ -12,13 +12,19 @@ final class UnitSets {
 
     private UnitSets() {}
 
+    private static final Comparator<Unit> DEAREST_FIRST = (a, b) -> {
+        int c = Long.compare(b.amount(), a.amount());
+        if (c != 0) {
+            return c;
+        }
+        c = a.lineId().compareTo(b.lineId());
+        return c != 0 ? c : Integer.compare(a.index(), b.index());
+    };
+
     /** Most expensive first; ties by line id then unit index, so grouping is deterministic. */
     static List<Unit> mostExpensiveFirst(List<Unit> units) {
         var sorted = new ArrayList<>(units);
-        sorted.sort(Comparator.comparingLong(Unit::amount)
-                .reversed()
-                .thenComparing(Unit::lineId)
-                .thenComparingInt(Unit::index));
+        sorted.sort(DEAREST_FIRST);
         return sorted;
     }
 
@@ -35,9 +41,10 @@ final class UnitSets {
             List<Unit> discounted,
             long requested,
             Map<String, Integer> consumed) {
-        var lines = new ArrayList<PricedLine>();
-        var weights = new ArrayList<Long>();
-        var caps = new ArrayList<Long>();
+        var lines = new ArrayList<PricedLine>(eligible.size());
+        long[] weights = new long[eligible.size()];
+        long[] caps = new long[eligible.size()];
+        int n = 0;
         for (PricedLine line : eligible) {
             long weight = 0;
             long cap = 0;
@@ -49,15 +56,16 @@ final class UnitSets {
             }
             if (weight > 0) {
                 lines.add(line);
-                weights.add(weight);
-                caps.add(cap);
+                weights[n] = weight;
+                caps[n] = cap;
+                n++;
             }
         }
         return context.discount(
                 requested,
                 lines,
-                weights.stream().mapToLong(Long::longValue).toArray(),
-                caps.stream().mapToLong(Long::longValue).toArray(),
+                java.util.Arrays.copyOf(weights, n),
+                java.util.Arrays.copyOf(caps, n),
                 null,
                 consumed);
     }

@@ -17,8 +17,11 @@ import io.magpie.promotion.pricing.PromotionConfig.PercentTier;
 import io.magpie.promotion.pricing.PromotionConfig.PriceOff;
 import io.magpie.promotion.pricing.PromotionConfig.TieredAmountOff;
 import io.magpie.promotion.pricing.PromotionConfig.TieredPercentOff;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -26,6 +29,7 @@ import java.util.Set;
 import java.util.stream.LongStream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
@@ -93,6 +97,116 @@ class EnginePropertiesTests {
                     request.cart(), request.promotions(), request.coupons(), request.policy(), subset));
             assertThat(best.payable()).as("subset %s", subset).isLessThanOrEqualTo(forced.payable());
         }
+    }
+
+    /**
+     * The exact search (incremental pipeline states shared between combinations with the same prefix) picks
+     * exactly the combination a brute force over every subset picks with the full tie-break.
+     */
+    @Property(tries = 500)
+    void theExactSearchPicksWhatBruteForceWithTheTieBreakPicks(@ForAll("requests") EvaluationRequest request) {
+        EvaluationResult best = ENGINE.evaluate(request);
+        Assume.that(best.searchMode() == SearchMode.EXACT);
+        List<String> ids = best.candidates().stream()
+                .filter(c -> c.stage() == Stage.THRESHOLD || c.stage() == Stage.COUPON)
+                .map(CandidateOutcome::candidateId)
+                .toList();
+        Map<String, Instant> expiry = new HashMap<>();
+        request.coupons().forEach(c -> expiry.put(c.couponId(), c.expiresAt()));
+        Comparator<EvaluationResult> tieBreak = Comparator.<EvaluationResult>comparingLong(EvaluationResult::payable)
+                .thenComparingLong(
+                        r -> r.selected().stream().filter(expiry::containsKey).count())
+                .thenComparing(
+                        r -> r.selected().stream()
+                                .filter(expiry::containsKey)
+                                .map(expiry::get)
+                                .sorted()
+                                .toList(),
+                        EnginePropertiesTests::compareInstants)
+                .thenComparing(
+                        Comparator.<EvaluationResult>comparingInt(r -> r.gifts().size())
+                                .reversed())
+                .thenComparingInt(r -> r.selected().size())
+                .thenComparing(r -> String.join(",", r.selected()));
+        EvaluationResult brute = null;
+        for (int mask = 0; mask < (1 << ids.size()); mask++) {
+            var subset = new ArrayList<String>();
+            for (int i = 0; i < ids.size(); i++) {
+                if ((mask & (1 << i)) != 0) {
+                    subset.add(ids.get(i));
+                }
+            }
+            var forced = ENGINE.evaluate(new EvaluationRequest(
+                    request.cart(), request.promotions(), request.coupons(), request.policy(), subset));
+            if (forced.selected().size() == subset.size() && (brute == null || tieBreak.compare(forced, brute) < 0)) {
+                brute = forced;
+            }
+        }
+        assertThat(best.selected()).isEqualTo(brute.selected());
+        assertThat(best.payable()).isEqualTo(brute.payable());
+        assertThat(best.gifts()).isEqualTo(brute.gifts());
+    }
+
+    /**
+     * The bound the search credits a buy-X-get-Y offer with (it is not monotone) holds in every combination:
+     * computed on the price-layer lines, never below what the offer gives next to any other members.
+     */
+    @Property(tries = 150, maxDiscardRatio = 40)
+    void aBuyGetOfferNeverGivesMoreThanItsBound(@ForAll("requests") EvaluationRequest request) {
+        List<Promotion> buyGets = request.promotions().stream()
+                .filter(p -> p.typeId().equals("BUY_X_GET_Y"))
+                .toList();
+        Assume.that(!buyGets.isEmpty());
+        EvaluationResult none = ENGINE.evaluate(new EvaluationRequest(
+                request.cart(), request.promotions(), request.coupons(), request.policy(), List.of()));
+        var lines = new ArrayList<LineState>();
+        for (int i = 0; i < request.cart().lines().size(); i++) {
+            var l = new LineState(request.cart().lines().get(i));
+            l.current = none.lines().get(i).finalAmount();
+            l.stageEntry = l.current;
+            lines.add(l);
+        }
+        var alone = new StageContext(
+                request.cart(),
+                lines,
+                0,
+                request.cart().freight(),
+                request.policy().oneOfferPerLine());
+        Map<String, Long> bound = new HashMap<>();
+        for (Promotion p : buyGets) {
+            bound.put(p.id(), BuyGetRule.upperBound(p, alone));
+        }
+        List<String> ids = ENGINE.evaluate(request).candidates().stream()
+                .filter(c -> c.stage() == Stage.THRESHOLD || c.stage() == Stage.COUPON)
+                .map(CandidateOutcome::candidateId)
+                .toList();
+        for (int mask = 0; mask < (1 << ids.size()); mask++) {
+            var subset = new ArrayList<String>();
+            for (int i = 0; i < ids.size(); i++) {
+                if ((mask & (1 << i)) != 0) {
+                    subset.add(ids.get(i));
+                }
+            }
+            var forced = ENGINE.evaluate(new EvaluationRequest(
+                    request.cart(), request.promotions(), request.coupons(), request.policy(), subset));
+            for (CandidateOutcome o : forced.candidates()) {
+                if (bound.containsKey(o.candidateId())) {
+                    assertThat(o.discount())
+                            .as("%s in %s", o.candidateId(), subset)
+                            .isLessThanOrEqualTo(bound.get(o.candidateId()));
+                }
+            }
+        }
+    }
+
+    private static int compareInstants(List<Instant> a, List<Instant> b) {
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            int c = a.get(i).compareTo(b.get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(a.size(), b.size());
     }
 
     @Property(tries = 500)
