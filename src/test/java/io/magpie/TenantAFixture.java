@@ -171,8 +171,8 @@ final class TenantAFixture {
                 flashSession("hijack");
             case "POST /api/v1/flash-sales/sessions/{session}/items",
                     "PUT /api/v1/flash-sales/sessions/{session}/items/{item}" -> flashItem(m, "hijack");
-            case "POST /api/v1/flash-sales/{session}/items/{item}/reservations" ->
-                "{\"customer_id\":\"cust-" + m + "\"}";
+            case "POST /api/v1/flash-sales/{session}/items/{item}/reservations",
+                    "POST /api/v1/flash-sales/{session}/purchase-tokens" -> "{\"customer_id\":\"cust-" + m + "\"}";
             case "POST /api/v1/coupons/claim" ->
                 "{\"template_id\":" + ids.get("templateId") + ",\"customer_id\":\"b-" + m + "\",\"request_id\":\"r-" + m
                         + "\"}";

@@ -19,6 +19,17 @@ final class FlashSaleProblems {
             case RATE_LIMITED ->
                 new ProblemException(
                         HttpStatus.TOO_MANY_REQUESTS, reason.code(), "too many reservation attempts; slow down");
+            case PURCHASE_TOKEN_REQUIRED ->
+                new ProblemException(
+                        HttpStatus.FORBIDDEN,
+                        reason.code(),
+                        "this sale needs a purchase token: get one from POST /api/v1/flash-sales/{session}/purchase-tokens"
+                                + " once it has started");
+            case PURCHASE_TOKEN_INVALID ->
+                new ProblemException(
+                        HttpStatus.FORBIDDEN,
+                        reason.code(),
+                        "the purchase token is not valid for this sale and customer, or it has expired; get a new one");
         };
     }
 }

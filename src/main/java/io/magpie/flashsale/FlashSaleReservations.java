@@ -34,6 +34,7 @@ class FlashSaleReservations {
     private final ReservationRows rows;
     private final ReservationIds ids;
     private final ReservationRateLimits rateLimits;
+    private final PurchaseTokens tokens;
     private final StockLeases leases;
     private final TransactionTemplate transactions;
     private final Clock clock;
@@ -46,6 +47,7 @@ class FlashSaleReservations {
             ReservationRows rows,
             ReservationIds ids,
             ReservationRateLimits rateLimits,
+            PurchaseTokens tokens,
             StockLeases leases,
             TransactionTemplate transactions,
             Clock clock,
@@ -56,6 +58,7 @@ class FlashSaleReservations {
         this.rows = rows;
         this.ids = ids;
         this.rateLimits = rateLimits;
+        this.tokens = tokens;
         this.leases = leases;
         this.transactions = transactions;
         this.clock = clock;
@@ -69,19 +72,14 @@ class FlashSaleReservations {
     Reserved reserve(long tenantId, long sessionId, long itemId, ReserveCommand body, String key, String ip) {
         ReserveCommand cmd = valid(body, key);
         int quantity = cmd.quantity() == null ? 1 : cmd.quantity();
-        if (!rateLimits.allow(tenantId, cmd.customerId(), ip)) {
-            book.peek(sessionId)
-                    .filter(l -> l.tenantId == tenantId)
-                    .ifPresent(l -> l.stats.refused(Refusal.RATE_LIMITED));
-            throw FlashSaleProblems.refused(Refusal.RATE_LIMITED);
-        }
+        rateLimit(tenantId, sessionId, cmd.customerId(), cmd.clientIp() != null ? cmd.clientIp() : ip);
         SessionLedger ledger = book.get(tenantId, sessionId);
         ItemLedger item = ledger.items.get(itemId);
         if (item == null) {
             throw ProblemException.notFound("flash sale item", itemId);
         }
         if (key == null) {
-            return new Reserved(decideAndWrite(ledger, item, cmd.customerId(), quantity, cmd.orderId(), null), false);
+            return new Reserved(decideAndWrite(ledger, item, cmd, quantity, null), false);
         }
         var fresh =
                 new SessionLedger.Keyed(itemId, cmd.customerId(), quantity, cmd.orderId(), new CompletableFuture<>());
@@ -93,7 +91,7 @@ class FlashSaleReservations {
             return new Reserved(stored(tenantId, await(first.reservationId())), true);
         }
         try {
-            ReservationView view = decideAndWrite(ledger, item, cmd.customerId(), quantity, cmd.orderId(), key);
+            ReservationView view = decideAndWrite(ledger, item, cmd, quantity, key);
             fresh.reservationId().complete(view.reservationId());
             return new Reserved(view, false);
         } catch (ProblemException e) {
@@ -117,10 +115,67 @@ class FlashSaleReservations {
         }
     }
 
+    /** A purchase token for the customer, only while the session is running (409 not_started / ended). */
+    PurchaseTokenView purchaseToken(long tenantId, long sessionId, PurchaseTokenCommand body, String ip) {
+        String customer = body == null ? null : body.customerId();
+        if (customer == null || customer.isBlank()) {
+            throw ProblemException.invalidField("customer_id", "required", "customer_id is required");
+        }
+        if (!ID.matcher(customer).matches()) {
+            throw ProblemException.invalidField(
+                    "customer_id", "invalid_format", "customer_id: 1–64 of A-Z a-z 0-9 . _ : @ -");
+        }
+        String clientIp = validIp(body.clientIp());
+        rateLimit(tenantId, sessionId, customer, clientIp != null ? clientIp : ip);
+        SessionLedger ledger = book.get(tenantId, sessionId);
+        Instant now = clock.instant();
+        if (ledger.status == SessionStatus.CANCELLED || !now.isBefore(ledger.endsAt)) {
+            throw FlashSaleProblems.refused(Refusal.ENDED);
+        }
+        if (now.isBefore(ledger.startsAt)) {
+            throw FlashSaleProblems.refused(Refusal.NOT_STARTED);
+        }
+        var issued = tokens.issue(ledger, customer, now);
+        return new PurchaseTokenView(
+                sessionId, customer, issued.token(), issued.expiresAt(), ledger.purchaseTokenRequired);
+    }
+
+    private void rateLimit(long tenantId, long sessionId, String customer, String ip) {
+        if (!rateLimits.allow(tenantId, customer, ip)) {
+            book.peek(sessionId)
+                    .filter(l -> l.tenantId == tenantId)
+                    .ifPresent(l -> l.stats.refused(Refusal.RATE_LIMITED));
+            throw FlashSaleProblems.refused(Refusal.RATE_LIMITED);
+        }
+    }
+
+    private static final Pattern IP = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
+
+    private static String validIp(String ip) {
+        if (ip != null && !IP.matcher(ip).matches()) {
+            throw ProblemException.invalidField(
+                    "client_ip", "invalid_format", "client_ip: an IPv4 or IPv6 address (digits, hex, '.' and ':')");
+        }
+        return ip;
+    }
+
+    /** Decides a new request (not a replay) and waits until it is durable or refused. */
     private ReservationView decideAndWrite(
-            SessionLedger ledger, ItemLedger item, String customer, int quantity, String orderId, String key) {
+            SessionLedger ledger, ItemLedger item, ReserveCommand cmd, int quantity, String key) {
+        String customer = cmd.customerId();
+        String orderId = cmd.orderId();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        Refusal refusal = ledger.take(item, customer, quantity, now);
+        Refusal refusal = null;
+        if (ledger.purchaseTokenRequired) {
+            if (cmd.purchaseToken() == null) {
+                refusal = Refusal.PURCHASE_TOKEN_REQUIRED;
+            } else if (!tokens.valid(ledger, customer, cmd.purchaseToken(), now)) {
+                refusal = Refusal.PURCHASE_TOKEN_INVALID;
+            }
+        }
+        if (refusal == null) {
+            refusal = ledger.take(item, customer, quantity, now);
+        }
         if (refusal == Refusal.SOLD_OUT && topUp(ledger, item)) {
             refusal = ledger.take(item, customer, quantity, now);
         }
@@ -326,6 +381,15 @@ class FlashSaleReservations {
         if (body.orderId() != null && !ID.matcher(body.orderId()).matches()) {
             problems.add(new ProblemException.FieldProblem(
                     "order_id", "invalid_format", "order_id: 1–64 of A-Z a-z 0-9 . _ : @ -"));
+        }
+        if (body.clientIp() != null && !IP.matcher(body.clientIp()).matches()) {
+            problems.add(new ProblemException.FieldProblem(
+                    "client_ip", "invalid_format", "client_ip: an IPv4 or IPv6 address (digits, hex, '.' and ':')"));
+        }
+        if (body.purchaseToken() != null
+                && (body.purchaseToken().isEmpty() || body.purchaseToken().length() > 100)) {
+            problems.add(new ProblemException.FieldProblem(
+                    "purchase_token", "invalid_length", "purchase_token: 1–100 characters"));
         }
         if (key != null && (key.isBlank() || key.length() > 255)) {
             throw ProblemException.badRequest("invalid_idempotency_key", "Idempotency-Key must be 1 to 255 characters");

@@ -29,6 +29,8 @@ class FlashSaleRows {
             String timeZone,
             Instant preheatAt,
             Integer perCustomerLimit,
+            boolean purchaseTokenRequired,
+            String tokenSecret,
             SessionStatus status,
             int version,
             Instant createdAt,
@@ -50,8 +52,8 @@ class FlashSaleRows {
             int leased) {}
 
     static final String SESSION_COLUMNS = """
-            id, tenant_id, name, starts_at, ends_at, time_zone, preheat_at, per_customer_limit, status, version,
-            created_at, updated_at""";
+            id, tenant_id, name, starts_at, ends_at, time_zone, preheat_at, per_customer_limit,
+            purchase_token_required, token_secret, status, version, created_at, updated_at""";
     static final String ITEM_COLUMNS = """
             id, session_id, sku, name, original_price, flash_price, stock, per_customer_limit, position, reserved,
             sold, leased""";
@@ -59,8 +61,8 @@ class FlashSaleRows {
     long insertSession(long tenantId, Session s, Instant now) {
         return jdbc.sql("""
                         insert into flashsale_session (tenant_id, name, starts_at, ends_at, time_zone, preheat_at,
-                               per_customer_limit, status, created_at, updated_at)
-                        values (?, ?, ?, ?, ?, ?, ?, 'DRAFT', ?, ?) returning id""")
+                               per_customer_limit, purchase_token_required, status, created_at, updated_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT', ?, ?) returning id""")
                 .params(
                         tenantId,
                         s.name(),
@@ -69,6 +71,7 @@ class FlashSaleRows {
                         s.timeZone(),
                         ts(s.preheatAt()),
                         s.perCustomerLimit(),
+                        s.purchaseTokenRequired(),
                         ts(now),
                         ts(now))
                 .query(Long.class)
@@ -79,7 +82,8 @@ class FlashSaleRows {
         jdbc.sql("""
                         update flashsale_session
                            set name = ?, starts_at = ?, ends_at = ?, time_zone = ?, preheat_at = ?,
-                               per_customer_limit = ?, version = version + 1, updated_at = ?
+                               per_customer_limit = ?, purchase_token_required = ?, version = version + 1,
+                               updated_at = ?
                          where tenant_id = ? and id = ?""")
                 .params(
                         s.name(),
@@ -88,6 +92,7 @@ class FlashSaleRows {
                         s.timeZone(),
                         ts(s.preheatAt()),
                         s.perCustomerLimit(),
+                        s.purchaseTokenRequired(),
                         ts(now),
                         tenantId,
                         s.id())
@@ -244,6 +249,8 @@ class FlashSaleRows {
                 rs.getString("time_zone"),
                 instant(rs, "preheat_at"),
                 (Integer) rs.getObject("per_customer_limit"),
+                rs.getBoolean("purchase_token_required"),
+                rs.getString("token_secret"),
                 SessionStatus.valueOf(rs.getString("status")),
                 rs.getInt("version"),
                 instant(rs, "created_at"),

@@ -86,6 +86,19 @@ class FlashSalesApi {
         return response.body(r.view());
     }
 
+    @PostMapping("/{session}/purchase-tokens")
+    @PreAuthorize(Scopes.CAN_EVALUATE)
+    @Operation(
+            summary = "A purchase token for a customer, issued only once the session has started",
+            description = "Pass it as purchase_token when reserving; sessions with purchase_token_required refuse"
+                    + " reservations without a valid one (403 purchase_token_required / purchase_token_invalid)."
+                    + " 409 not_started before the start, ended after the end; 429 rate_limited.")
+    ResponseEntity<PurchaseTokenView> purchaseToken(
+            @PathVariable long session, @RequestBody PurchaseTokenCommand body, HttpServletRequest request) {
+        var token = reservations.purchaseToken(Tenancy.currentTenantId(), session, body, request.getRemoteAddr());
+        return ResponseEntity.status(201).body(token);
+    }
+
     @GetMapping("/{session}/items/{item}/reservations/{reservation}")
     @PreAuthorize(Scopes.CAN_EVALUATE)
     @Operation(summary = "One reservation")

@@ -121,6 +121,7 @@ class LiveCatalog {
                     s.endsAt(),
                     s.timeZone(),
                     s.perCustomerLimit(),
+                    s.purchaseTokenRequired(),
                     List.copyOf(items)));
         }
         return out;

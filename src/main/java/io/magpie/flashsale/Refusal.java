@@ -6,7 +6,9 @@ public enum Refusal {
     LIMIT_REACHED("limit_reached"),
     NOT_STARTED("not_started"),
     ENDED("ended"),
-    RATE_LIMITED("rate_limited");
+    RATE_LIMITED("rate_limited"),
+    PURCHASE_TOKEN_REQUIRED("purchase_token_required"),
+    PURCHASE_TOKEN_INVALID("purchase_token_invalid");
 
     private final String code;
 

@@ -87,6 +87,8 @@ class SaleBook {
                 s.startsAt(),
                 s.endsAt(),
                 s.perCustomerLimit(),
+                s.purchaseTokenRequired(),
+                s.tokenSecret().getBytes(java.nio.charset.StandardCharsets.US_ASCII),
                 items,
                 loadedAt);
         for (ReservationRows.Held h : reservations.itemHoldings(sessionId)) {

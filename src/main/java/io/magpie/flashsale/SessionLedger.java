@@ -19,6 +19,10 @@ final class SessionLedger {
     final Instant startsAt;
     final Instant endsAt;
     final Integer sessionLimit;
+    /** Whether every reservation must carry a purchase token signed with {@link #tokenSecret}. */
+    final boolean purchaseTokenRequired;
+
+    final byte[] tokenSecret;
     /** nanoTime when built from the database; only figures read after it may update it. */
     final long loadedAt;
 
@@ -47,8 +51,12 @@ final class SessionLedger {
             Instant startsAt,
             Instant endsAt,
             Integer sessionLimit,
+            boolean purchaseTokenRequired,
+            byte[] tokenSecret,
             Map<Long, ItemLedger> items,
             long loadedAt) {
+        this.purchaseTokenRequired = purchaseTokenRequired;
+        this.tokenSecret = tokenSecret;
         this.loadedAt = loadedAt;
         this.tenantId = tenantId;
         this.sessionId = sessionId;

@@ -12,6 +12,7 @@ public record SessionView(
         String timeZone,
         Instant preheatAt,
         Integer perCustomerLimit,
+        boolean purchaseTokenRequired,
         SessionStatus status,
         SessionState state,
         int version,

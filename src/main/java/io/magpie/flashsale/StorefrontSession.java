@@ -12,6 +12,7 @@ public record StorefrontSession(
         Instant endsAt,
         String timeZone,
         Integer perCustomerLimit,
+        boolean purchaseTokenRequired,
         List<Item> items) {
 
     /** An item on sale: prices in minor units, stock left (at most about a second old). */

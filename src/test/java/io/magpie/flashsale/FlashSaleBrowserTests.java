@@ -48,9 +48,9 @@ class FlashSaleBrowserTests {
                     local.minusMinutes(1).toString(),
                     local.plusHours(2).toString());
             browser.screenshot("flashsale-new-session");
-            browser.driver()
-                    .findElement(By.cssSelector("#fs-create-session button[type=submit]"))
-                    .click();
+            var create = browser.driver().findElement(By.cssSelector("#fs-create-session button[type=submit]"));
+            js.executeScript("arguments[0].scrollIntoView({block: 'center'})", create);
+            create.click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("fs-add-item")));
             String url = browser.driver().getCurrentUrl();
             long session = Long.parseLong(url.substring(url.lastIndexOf('/') + 1));

@@ -26,7 +26,7 @@ class SessionLedgerTests {
         for (ItemLedger i : items) {
             map.put(i.itemId, i);
         }
-        return new SessionLedger(1, 10, 1, status, START, END, sessionLimit, map, 0);
+        return new SessionLedger(1, 10, 1, status, START, END, sessionLimit, false, new byte[32], map, 0);
     }
 
     @Test

@@ -71,6 +71,7 @@ class FlashSalePages {
             @RequestParam(defaultValue = "") String endsAt,
             @RequestParam(defaultValue = "") String preheatAt,
             @RequestParam(required = false) Integer perCustomerLimit,
+            @RequestParam(defaultValue = "false") boolean purchaseTokenRequired,
             RedirectAttributes redirect,
             Locale locale) {
         ZoneId zone = tenants.get(Tenancy.currentTenantId()).timeZone();
@@ -83,7 +84,8 @@ class FlashSalePages {
                                         offset(endsAt, zone),
                                         zone.getId(),
                                         offset(preheatAt, zone),
-                                        perCustomerLimit))
+                                        perCustomerLimit,
+                                        purchaseTokenRequired))
                         .id(),
                 "flashsale.notice.created",
                 "/flash-sales",
