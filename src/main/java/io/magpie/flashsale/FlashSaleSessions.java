@@ -1,8 +1,11 @@
 package io.magpie.flashsale;
 
+import io.magpie.platform.Actor;
 import io.magpie.platform.CursorPage;
 import io.magpie.platform.ProblemException;
 import io.magpie.platform.ProblemException.FieldProblem;
+import io.magpie.platform.Tenancy;
+import io.magpie.tenant.AuditLog;
 import io.magpie.tenant.Tenants;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -36,6 +39,7 @@ public class FlashSaleSessions {
     private final SaleBook book;
     private final LiveCatalog catalog;
     private final Tenants tenants;
+    private final AuditLog audit;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
@@ -45,8 +49,10 @@ public class FlashSaleSessions {
             SaleBook book,
             LiveCatalog catalog,
             Tenants tenants,
+            AuditLog audit,
             TransactionTemplate transactions,
             Clock clock) {
+        this.audit = audit;
         this.rows = rows;
         this.reservations = reservations;
         this.book = book;
@@ -58,20 +64,31 @@ public class FlashSaleSessions {
 
     public SessionView create(long tenantId, SessionCommand cmd) {
         FlashSaleRows.Session s = validSession(tenantId, 0, cmd);
-        long id = rows.insertSession(tenantId, s, now());
+        long id = transactions.execute(tx -> {
+            long created = rows.insertSession(tenantId, s, now());
+            audit.record(
+                    tenantId,
+                    actor(),
+                    "flash_sale_session.created",
+                    "flash_sale_session",
+                    created,
+                    null,
+                    get(tenantId, created));
+            return created;
+        });
         return get(tenantId, id);
     }
 
     public SessionView update(long tenantId, long id, SessionCommand cmd) {
         FlashSaleRows.Session s = validSession(tenantId, id, cmd);
-        return change(tenantId, id, current -> {
+        return change(tenantId, id, "flash_sale_session.updated", current -> {
             editable(current);
             rows.updateSession(tenantId, s, now());
         });
     }
 
     public SessionView publish(long tenantId, long id) {
-        return change(tenantId, id, s -> {
+        return change(tenantId, id, "flash_sale_session.published", s -> {
             if (s.status() == SessionStatus.PUBLISHED) {
                 return;
             }
@@ -90,7 +107,7 @@ public class FlashSaleSessions {
 
     /** Cancels a session: nothing more can be reserved; existing reservations stay as they are. */
     public SessionView cancel(long tenantId, long id) {
-        return change(tenantId, id, s -> {
+        return change(tenantId, id, "flash_sale_session.cancelled", s -> {
             if (s.status() != SessionStatus.CANCELLED) {
                 rows.transition(tenantId, id, s.status(), SessionStatus.CANCELLED, now());
             }
@@ -100,7 +117,7 @@ public class FlashSaleSessions {
     public ItemView addItem(long tenantId, long sessionId, ItemCommand cmd) {
         FlashSaleRows.Item item = validItem(sessionId, 0, cmd);
         long[] id = new long[1];
-        change(tenantId, sessionId, s -> {
+        change(tenantId, sessionId, "flash_sale_item.added", s -> {
             editable(s);
             if (rows.skuTaken(sessionId, item.sku(), 0)) {
                 throw ProblemException.conflict("duplicate_sku", "this session already sells " + item.sku());
@@ -113,7 +130,7 @@ public class FlashSaleSessions {
 
     public ItemView updateItem(long tenantId, long sessionId, long itemId, ItemCommand cmd) {
         FlashSaleRows.Item item = validItem(sessionId, itemId, cmd);
-        change(tenantId, sessionId, s -> {
+        change(tenantId, sessionId, "flash_sale_item.updated", s -> {
             FlashSaleRows.Item old = rows.item(tenantId, sessionId, itemId)
                     .orElseThrow(() -> ProblemException.notFound("flash sale item", itemId));
             editable(s);
@@ -169,12 +186,28 @@ public class FlashSaleSessions {
         void apply(FlashSaleRows.Session locked);
     }
 
-    private SessionView change(long tenantId, long id, Change change) {
-        transactions.executeWithoutResult(tx -> change.apply(rows.sessionForUpdate(tenantId, id)
-                .orElseThrow(() -> ProblemException.notFound("flash sale session", id))));
+    /**
+     * Applies a change to the locked session and records it in the audit log (before and after,
+     * items included) in the same transaction — unless it changed nothing (a repeated publish).
+     */
+    private SessionView change(long tenantId, long id, String action, Change change) {
+        transactions.executeWithoutResult(tx -> {
+            FlashSaleRows.Session locked = rows.sessionForUpdate(tenantId, id)
+                    .orElseThrow(() -> ProblemException.notFound("flash sale session", id));
+            SessionView before = view(locked, rows.items(tenantId, id));
+            change.apply(locked);
+            SessionView after = get(tenantId, id);
+            if (after.version() != before.version()) {
+                audit.record(tenantId, actor(), action, "flash_sale_session", id, before, after);
+            }
+        });
         book.evict(id);
         catalog.refresh();
         return get(tenantId, id);
+    }
+
+    private static String actor() {
+        return Tenancy.findActor().map(Actor::actorName).orElse("system");
     }
 
     /** Items and times can change until the sale starts; after that only cancelling. */

@@ -103,4 +103,43 @@ class FlashSaleSessionsIntegrationTests {
                         .get("items"))
                 .hasSize(1);
     }
+
+    @Test
+    void everyOperatorChangeIsAuditedWithBeforeAndAfterButNeverTheTokenSecret() {
+        var f = FlashSaleFixture.create(context);
+        var sale = f.sale(Instant.now().plus(Duration.ofHours(1)), Duration.ofHours(1), 10, 1, null);
+        ok(f.post("/api/v1/flash-sales/sessions/" + sale.session() + "/publish", "{}")); // already published
+        ok(f.post("/api/v1/flash-sales/sessions/" + sale.session() + "/cancel", "{}"));
+
+        var actions = f.jdbc.sql("""
+                        select action from tenant_audit_log
+                         where tenant_id = ? and target_type = 'flash_sale_session' and target_id = ? order by id""")
+                .params(f.tenant.id(), String.valueOf(sale.session()))
+                .query(String.class)
+                .list();
+        assertThat(actions)
+                .as("a repeated publish changes nothing and is not recorded")
+                .containsExactly(
+                        "flash_sale_session.created",
+                        "flash_sale_item.added",
+                        "flash_sale_session.published",
+                        "flash_sale_session.cancelled");
+        String added = f.jdbc.sql("""
+                        select after_state::text from tenant_audit_log
+                         where tenant_id = ? and action = 'flash_sale_item.added' and target_id = ?""")
+                .params(f.tenant.id(), String.valueOf(sale.session()))
+                .query(String.class)
+                .single();
+        assertThat(added).contains("Green tea 250 g", "\"flash_price\": 990");
+        String secret = f.jdbc.sql("select token_secret from flashsale_session where id = ?")
+                .param(sale.session())
+                .query(String.class)
+                .single();
+        assertThat(f.count(
+                        "select count(*) from tenant_audit_log where tenant_id = ? and (before_state::text like ? or after_state::text like ?)",
+                        f.tenant.id(),
+                        "%" + secret + "%",
+                        "%" + secret + "%"))
+                .isZero();
+    }
 }
