@@ -16,6 +16,18 @@ final class SaleStats {
     private final LongAdder units = new LongAdder();
     private final Map<Refusal, LongAdder> refusals = new EnumMap<>(Refusal.class);
 
+    /** This node's totals over every session since it started, for {@link FlashSaleMetrics}. */
+    static final LongAdder NODE_RESERVATIONS = new LongAdder();
+
+    static final LongAdder NODE_UNITS = new LongAdder();
+    static final Map<Refusal, LongAdder> NODE_REFUSALS = new EnumMap<>(Refusal.class);
+
+    static {
+        for (Refusal r : Refusal.values()) {
+            NODE_REFUSALS.put(r, new LongAdder());
+        }
+    }
+
     SaleStats() {
         for (Refusal r : Refusal.values()) {
             refusals.put(r, new LongAdder());
@@ -28,6 +40,8 @@ final class SaleStats {
     void accepted(long epochSecond, int quantity) {
         reservations.increment();
         units.add(quantity);
+        NODE_RESERVATIONS.increment();
+        NODE_UNITS.add(quantity);
         int i = (int) Math.floorMod(epochSecond, (long) WINDOW);
         if (slotSecond.get(i) != epochSecond) {
             synchronized (this) {
@@ -42,6 +56,7 @@ final class SaleStats {
 
     void refused(Refusal reason) {
         refusals.get(reason).increment();
+        NODE_REFUSALS.get(reason).increment();
     }
 
     long reservations() {

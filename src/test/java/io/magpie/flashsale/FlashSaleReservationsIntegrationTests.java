@@ -258,4 +258,32 @@ class FlashSaleReservationsIntegrationTests {
         assertThat(f.count("select reserved from flashsale_item where id = ?", sale.item()))
                 .isEqualTo(1);
     }
+
+    @Test
+    void theNodesFiguresReachTheMetricsRegistry() {
+        var registry = context.getBean(io.micrometer.core.instrument.MeterRegistry.class);
+        var f = FlashSaleFixture.create(context);
+        var sale = f.runningSale(1, 1);
+        double accepted =
+                registry.get("magpie.flashsale.reservations").functionCounter().count();
+        double soldOut = registry.get("magpie.flashsale.refusals")
+                .tag("reason", "sold_out")
+                .functionCounter()
+                .count();
+
+        assertThat(f.reserve(sale, "m-1", 1).status()).isEqualTo(201);
+        assertThat(f.reserve(sale, "m-2", 1).code()).isEqualTo("sold_out");
+
+        assertThat(registry.get("magpie.flashsale.reservations")
+                        .functionCounter()
+                        .count())
+                .isEqualTo(accepted + 1);
+        assertThat(registry.get("magpie.flashsale.refusals")
+                        .tag("reason", "sold_out")
+                        .functionCounter()
+                        .count())
+                .isEqualTo(soldOut + 1);
+        assertThat(registry.get("magpie.flashsale.writer.queue").gauge().value())
+                .isZero();
+    }
 }
