@@ -195,6 +195,37 @@ class CampaignBuilderBrowserTests {
             b.go("/campaigns");
             b.screenshot("campaign-list");
 
+            // the shop's stacking policy, next to the campaigns whose stack groups it caps
+            b.go("/promotions/stacking");
+            WebElement firstGroup =
+                    b.driver().findElement(By.cssSelector("#stacking-caps tbody tr:first-child input[name=group]"));
+            firstGroup.clear();
+            firstGroup.sendKeys("store");
+            WebElement firstCap =
+                    b.driver().findElement(By.cssSelector("#stacking-caps tbody tr:first-child input[name=cap]"));
+            firstCap.clear();
+            firstCap.sendKeys("1");
+            click(b, "#stacking-form button[type=submit]");
+            b.waitUpTo(Duration.ofSeconds(10))
+                    .until(d -> !d.findElements(By.id("stacking-saved")).isEmpty());
+            assertThat(b.driver().findElement(By.id("stacking-saved")).getText())
+                    .contains("Stacking saved");
+            b.screenshot("promotion-stacking");
+            // clear it again: other tests price carts for this tenant
+            b.driver()
+                    .findElement(By.cssSelector("#stacking-caps tbody tr:first-child input[name=group]"))
+                    .clear();
+            b.driver()
+                    .findElement(By.cssSelector("#stacking-caps tbody tr:first-child input[name=cap]"))
+                    .clear();
+            click(b, "#stacking-form button[type=submit]");
+            b.waitUpTo(Duration.ofSeconds(10))
+                    .until(d -> !d.findElements(By.id("stacking-saved")).isEmpty()
+                            && d.findElement(By.cssSelector("#stacking-caps tbody tr:first-child input[name=group]"))
+                                    .getAttribute("value")
+                                    .isEmpty());
+            b.go("/campaigns");
+
             // the builder in Chinese, for a coupon template
             click(b, "#mp-lang-toggle");
             click(b, "button[name=lang][value=zh-CN]");
