@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Finds the allowed combination with the lowest payable total. Exact branch and bound up to
@@ -25,7 +24,9 @@ final class BestCombination {
     private final List<LineState> priced;
     private final StackingPolicy policy;
     private final long reservedMinimum;
-    private final Map<String, Long> optimisticGain;
+    /** The most each candidate can add to a combination, by input order. */
+    private final long[] optimisticGain;
+
     private final long[] coverage;
     private Choice best;
 
@@ -37,7 +38,7 @@ final class BestCombination {
             List<LineState> priced,
             StackingPolicy policy,
             long reservedMinimum,
-            Map<String, Long> optimisticGain,
+            long[] optimisticGain,
             long[] coverage) {
         this.coverage = coverage;
         this.cart = cart;
@@ -72,7 +73,7 @@ final class BestCombination {
         sorted.sort(Candidate.APPLICATION_ORDER);
         long[] suffixGain = new long[sorted.size() + 1];
         for (int i = sorted.size() - 1; i >= 0; i--) {
-            suffixGain[i] = suffixGain[i + 1] + optimisticGain.get(sorted.get(i).id());
+            suffixGain[i] = suffixGain[i + 1] + optimisticGain[sorted.get(i).inputOrder()];
         }
         best = null;
         var start = new Pipeline.State(cart, priced, reservedMinimum, policy.oneOfferPerLine(), coverage);
@@ -82,7 +83,7 @@ final class BestCombination {
 
     Choice greedy(List<Candidate> candidates) {
         var sorted = new ArrayList<>(candidates);
-        sorted.sort(Comparator.comparingLong((Candidate c) -> optimisticGain.get(c.id()))
+        sorted.sort(Comparator.comparingLong((Candidate c) -> optimisticGain[c.inputOrder()])
                 .reversed()
                 .thenComparing(Candidate::id));
         var chosen = new ArrayList<Candidate>();

@@ -7,12 +7,17 @@ import java.util.Comparator;
 record Candidate(String id, Promotion promotion, Coupon coupon, RuleType type, int inputOrder) {
 
     /** Stage order inside a stage: higher priority first, then id. */
-    static final Comparator<Candidate> APPLICATION_ORDER = Comparator.<Candidate>comparingInt(
-                    c -> c.type().stage().number())
-            .thenComparing(
-                    Comparator.comparingInt((Candidate c) -> c.promotion().priority())
-                            .reversed())
-            .thenComparing(Candidate::id);
+    static final Comparator<Candidate> APPLICATION_ORDER = Candidate::compareApplicationOrder;
+
+    /** Stage, then priority (higher first), then id: written out, the pipeline sorts on every run. */
+    private static int compareApplicationOrder(Candidate a, Candidate b) {
+        int c = Integer.compare(a.type.stage().number(), b.type.stage().number());
+        if (c != 0) {
+            return c;
+        }
+        c = Integer.compare(b.promotion.priority(), a.promotion.priority());
+        return c != 0 ? c : a.id.compareTo(b.id);
+    }
 
     /** Ids are unique within one evaluation: hashing by id keeps sets of candidates cheap (no deep hash). */
     @Override

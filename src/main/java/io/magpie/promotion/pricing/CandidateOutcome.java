@@ -25,7 +25,7 @@ public record CandidateOutcome(
         Nudge nudge) {
 
     public CandidateOutcome {
-        allocations = List.copyOf(allocations);
+        allocations = allocations instanceof Prorated ? allocations : List.copyOf(allocations);
         gifts = List.copyOf(gifts);
     }
 }

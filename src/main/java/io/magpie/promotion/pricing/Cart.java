@@ -19,10 +19,22 @@ public record Cart(List<CartLine> lines, Customer customer, String channel, Stri
         if (freight < 0) {
             throw new IllegalArgumentException("freight must not be negative");
         }
-        var ids = new HashSet<String>();
-        for (CartLine line : lines) {
-            if (!ids.add(line.lineId())) {
-                throw new IllegalArgumentException("duplicate line id " + line.lineId());
+        if (lines.size() <= 16) {
+            // small carts (the usual): pairwise, no set
+            for (int i = 1; i < lines.size(); i++) {
+                String id = lines.get(i).lineId();
+                for (int j = 0; j < i; j++) {
+                    if (lines.get(j).lineId().equals(id)) {
+                        throw new IllegalArgumentException("duplicate line id " + id);
+                    }
+                }
+            }
+        } else {
+            var ids = new HashSet<String>();
+            for (CartLine line : lines) {
+                if (!ids.add(line.lineId())) {
+                    throw new IllegalArgumentException("duplicate line id " + line.lineId());
+                }
             }
         }
     }

@@ -1,7 +1,8 @@
 package io.magpie.promotion.pricing;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -108,6 +109,8 @@ public final class CartEvaluator {
         }
         activityPrices.sort(Candidate.APPLICATION_ORDER);
         priceRules.sort(Candidate.APPLICATION_ORDER);
+        // in application order once: every combination below is a sublist, so its pipeline sort is a pass
+        offers.sort(Candidate.APPLICATION_ORDER);
         long subtotal = cart.subtotal();
         long reservedMinimum = policy.allowFreeOrder() || subtotal == 0 ? 0 : 1;
         var activityOutcomes = PriceLayer.apply(cart, priced, activityPrices, reservedMinimum, coverage);
@@ -141,7 +144,7 @@ public final class CartEvaluator {
         var aloneContext =
                 new StageContext(cart, entry, reservedMinimum, cart.freight(), policy.oneOfferPerLine(), coverage);
         var alone = new CandidateOutcome[total];
-        var optimistic = new HashMap<String, Long>();
+        var optimistic = new long[total];
         var searchable = new ArrayList<Candidate>();
         for (Candidate c : offers) {
             CandidateOutcome outcome = Pipeline.outcome(c, Pipeline.apply(c, aloneContext));
@@ -153,11 +156,9 @@ public final class CartEvaluator {
             // a non-monotone offer may apply only next to others, so it is searched even when it fails alone
             if (!monotone || outcome.outcome() == Outcome.APPLIED) {
                 searchable.add(c);
-                optimistic.put(
-                        c.id(),
-                        monotone
-                                ? outcome.discount() + outcome.freightDiscount()
-                                : nonMonotoneBound(c, priced, coverage, aloneContext));
+                optimistic[c.inputOrder()] = monotone
+                        ? outcome.discount() + outcome.freightDiscount()
+                        : nonMonotoneBound(c, priced, coverage, aloneContext);
             }
         }
 
@@ -232,7 +233,8 @@ public final class CartEvaluator {
                 run.payable(),
                 lines,
                 run.gifts(),
-                List.of(outcomes),
+                // the array is this evaluation's own: wrapped, not copied (100s of candidates per cart)
+                Collections.unmodifiableList(Arrays.asList(outcomes)),
                 List.copyOf(selected),
                 mode);
     }

@@ -18,7 +18,7 @@ public record Effect(
         Nudge nudge) {
 
     public Effect {
-        allocations = List.copyOf(allocations);
+        allocations = allocations instanceof Prorated ? allocations : List.copyOf(allocations);
         gifts = List.copyOf(gifts);
         consumedUnits = Map.copyOf(consumedUnits);
     }
@@ -32,7 +32,7 @@ public record Effect(
     }
 
     public long discount() {
-        return allocations.stream().mapToLong(Allocation::amount).sum();
+        return Prorated.sum(allocations);
     }
 
     public Effect withNudge(Nudge newNudge) {

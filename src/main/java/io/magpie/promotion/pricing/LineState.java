@@ -9,6 +9,8 @@ final class LineState {
     long stageEntry;
     int consumedUnits;
     boolean takenInStage;
+    /** Last view handed to a rule ({@link StageContext}); checked against the fields above before reuse. */
+    PricedLine view;
 
     LineState(CartLine line) {
         this.line = line;
@@ -24,6 +26,7 @@ final class LineState {
         this.stageEntry = other.stageEntry;
         this.consumedUnits = other.consumedUnits;
         this.takenInStage = other.takenInStage;
+        this.view = other.view;
     }
 
     String id() {

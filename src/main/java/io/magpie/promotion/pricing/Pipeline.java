@@ -66,6 +66,8 @@ final class Pipeline {
         long freightLeft;
         long goods;
         Stage stage;
+        /** The rules' view of this state's lines (one per state; freight left is set before each rule). */
+        private StageContext context;
         /** Whether the last {@link #step} changed anything (lines, freight, gifts, units taken). */
         boolean changed;
 
@@ -120,16 +122,23 @@ final class Pipeline {
                     l.takenInStage = false;
                 }
             }
-            var context = new StageContext(cart, lines, reservedMinimum, freightLeft, oneOfferPerLine, coverage);
+            if (context == null) {
+                context = new StageContext(cart, lines, reservedMinimum, freightLeft, oneOfferPerLine, coverage);
+            } else {
+                context.freightRemaining(freightLeft);
+            }
             Effect effect = apply(c, context);
             changed = !effect.allocations().isEmpty()
                     || effect.freightDiscount() != 0
                     || !effect.gifts().isEmpty()
                     || !effect.consumedUnits().isEmpty();
             long discount = 0;
+            int hint = 0;
             for (Allocation a : effect.allocations()) {
-                LineState l = find(lines, a.lineId());
+                int k = find(lines, a.lineId(), hint);
+                LineState l = k < 0 ? null : lines.get(k);
                 if (l != null) {
+                    hint = k + 1;
                     l.current -= a.amount();
                     l.takenInStage = true;
                     goods -= a.amount();
@@ -138,7 +147,8 @@ final class Pipeline {
             }
             if (!effect.consumedUnits().isEmpty()) {
                 for (var consumed : effect.consumedUnits().entrySet()) {
-                    LineState l = find(lines, consumed.getKey());
+                    int k = find(lines, consumed.getKey(), 0);
+                    LineState l = k < 0 ? null : lines.get(k);
                     if (l != null) {
                         l.consumedUnits += consumed.getValue();
                         l.takenInStage = true;
@@ -186,13 +196,23 @@ final class Pipeline {
         }
     }
 
-    private static LineState find(List<LineState> lines, String id) {
-        for (LineState l : lines) {
-            if (l.id().equals(id)) {
-                return l;
+    /**
+     * Position of the line with this id, or -1: the same id object from {@code hint} on first (allocations
+     * carry the lines' own ids, in cart order), then by equality.
+     */
+    private static int find(List<LineState> lines, String id, int hint) {
+        int n = lines.size();
+        for (int k = hint; k < n; k++) {
+            if (lines.get(k).id() == id) {
+                return k;
             }
         }
-        return null;
+        for (int k = 0; k < n; k++) {
+            if (lines.get(k).id().equals(id)) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     static CandidateOutcome outcome(Candidate c, Effect effect) {
@@ -214,10 +234,7 @@ final class Pipeline {
             long freightDiscount,
             List<GiftLine> gifts,
             Nudge nudge) {
-        long discount = 0;
-        for (Allocation a : allocations) {
-            discount += a.amount();
-        }
+        long discount = Prorated.sum(allocations);
         return new CandidateOutcome(
                 c.id(),
                 c.promotion().id(),

@@ -18,15 +18,24 @@ final class PromotionIndex {
     private final Map<String, int[]> byCategory;
     private final Map<String, int[]> byBrand;
     private final int[] everywhere;
+    /**
+     * Whether promotion {@code i} excludes nothing: then a hit in the index (or including everything) is
+     * already coverage, with no scope check per line.
+     */
+    private final boolean[] noExcludes;
 
     PromotionIndex(List<Promotion> promotions) {
         this.promotions = promotions;
+        noExcludes = new boolean[promotions.size()];
         var skus = new HashMap<String, List<Integer>>();
         var categories = new HashMap<String, List<Integer>>();
         var brands = new HashMap<String, List<Integer>>();
         var all = new ArrayList<Integer>();
         for (int i = 0; i < promotions.size(); i++) {
             Scope scope = promotions.get(i).scope();
+            noExcludes[i] = scope.excludedSkus().isEmpty()
+                    && scope.excludedCategories().isEmpty()
+                    && scope.excludedBrands().isEmpty();
             if (scope.includesEverything()) {
                 all.add(i);
                 continue;
@@ -79,11 +88,12 @@ final class PromotionIndex {
         }
         for (int i : positions) {
             if (masks == null) {
-                if (!hits[offset + i] && promotions.get(i).scope().covers(line)) {
+                if (!hits[offset + i]
+                        && (noExcludes[i] || promotions.get(i).scope().covers(line))) {
                     hits[offset + i] = true;
                 }
             } else if ((masks[offset + i] & bit) == 0
-                    && promotions.get(i).scope().covers(line)) {
+                    && (noExcludes[i] || promotions.get(i).scope().covers(line))) {
                 masks[offset + i] |= bit;
                 hits[offset + i] = true;
             }

@@ -27,11 +27,21 @@ final class Proration {
         if (total < 0 || total > capacity) {
             throw new IllegalArgumentException("cannot allocate " + total + " within capacity " + capacity);
         }
+        if (n == 1) {
+            // one line takes it all (total is within its capacity)
+            shares[0] = total;
+            return shares;
+        }
         long remaining = total;
         boolean[] active = new boolean[n];
         for (int i = 0; i < n; i++) {
             active[i] = capacities[i] > 0;
         }
+        // working arrays of one round, reused by the next (a round only repeats when a line hit its cap)
+        long[] w = new long[n];
+        long[] portion = new long[n];
+        long[] remainders = new long[n];
+        int[] order = new int[n];
         while (remaining > 0) {
             long weightSum = 0;
             for (int i = 0; i < n; i++) {
@@ -40,15 +50,11 @@ final class Proration {
                 }
             }
             boolean byCapacity = weightSum == 0;
-            long[] w = new long[n];
             long sum = 0;
             for (int i = 0; i < n; i++) {
                 w[i] = active[i] ? (byCapacity ? capacities[i] - shares[i] : weights[i]) : 0;
                 sum = Math.addExact(sum, w[i]);
             }
-            long[] portion = new long[n];
-            long[] remainders = new long[n];
-            int[] order = new int[n];
             int ranked = 0;
             long given = 0;
             for (int i = 0; i < n; i++) {

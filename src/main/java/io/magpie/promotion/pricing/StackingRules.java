@@ -31,7 +31,7 @@ final class StackingRules {
     }
 
     static boolean allowed(java.util.List<Candidate> combination, StackingPolicy policy) {
-        var chosen = new java.util.ArrayList<Candidate>();
+        var chosen = new java.util.ArrayList<Candidate>(combination.size());
         for (Candidate c : combination) {
             if (!canAdd(chosen, c, policy)) {
                 return false;

@@ -85,8 +85,18 @@ public final class StageContext {
         return result;
     }
 
+    /** The rule's view of a line, reused while the line has not changed (most lines don't between rules). */
     private static PricedLine priced(LineState l) {
-        return new PricedLine(l.line, l.current, l.stageEntry, l.room(), l.line.quantity() - l.consumedUnits);
+        PricedLine view = l.view;
+        int available = l.line.quantity() - l.consumedUnits;
+        if (view == null
+                || view.current() != l.current
+                || view.stageEntry() != l.stageEntry
+                || view.availableUnits() != available) {
+            view = new PricedLine(l.line, l.current, l.stageEntry, l.room(), available);
+            l.view = view;
+        }
+        return view;
     }
 
     /** Amount of these lines when the stage began: what thresholds are measured on. */
@@ -140,16 +150,21 @@ public final class StageContext {
         if (requested < 0) {
             throw new IllegalArgumentException("discount must not be negative");
         }
-        long[] caps = new long[lines.size()];
+        int n = lines.size();
+        long[] caps = new long[n];
         long current = 0;
         long room = 0;
-        var ids = new ArrayList<String>();
-        for (int i = 0; i < lines.size(); i++) {
-            LineState state = state(lines.get(i));
+        var ids = new String[n];
+        int hint = 0;
+        for (int i = 0; i < n; i++) {
+            PricedLine priced = lines.get(i);
+            int k = position(priced, hint);
+            LineState state = this.lines.get(k);
+            hint = k + 1;
             caps[i] = Math.min(maxShares[i], state.room());
             current += Math.min(weights[i], state.current);
             room += caps[i];
-            ids.add(state.id());
+            ids[i] = state.id();
         }
         if (requested == 0) {
             return Effect.notApplicable(ReasonCode.NOTHING_LEFT_TO_DISCOUNT);
@@ -164,13 +179,8 @@ public final class StageContext {
         if (granted == 0) {
             return Effect.notApplicable(reason);
         }
-        long[] shares = Proration.allocate(granted, ids, weights, caps);
-        var allocations = new ArrayList<Allocation>();
-        for (int i = 0; i < shares.length; i++) {
-            if (shares[i] > 0) {
-                allocations.add(new Allocation(ids.get(i), shares[i]));
-            }
-        }
+        // prorated when first read: an offer tried alone only needs the total
+        var allocations = new Prorated(granted, ids, weights.clone(), caps);
         return new Effect(Outcome.APPLIED, reason, allocations, 0, List.of(), consumed, null);
     }
 
@@ -205,14 +215,29 @@ public final class StageContext {
 
     /** The working line behind what a rule saw (same cart line object; by id for lines built elsewhere). */
     private LineState state(PricedLine priced) {
-        for (LineState l : lines) {
-            if (l.line == priced.line()) {
-                return l;
+        return lines.get(position(priced, 0));
+    }
+
+    /**
+     * Position of the working line behind what a rule saw: the same cart line object, looked for from
+     * {@code hint} on first (rules see lines in cart order), or by id for lines built elsewhere.
+     */
+    private int position(PricedLine priced, int hint) {
+        CartLine line = priced.line();
+        int n = lines.size();
+        for (int k = hint; k < n; k++) {
+            if (lines.get(k).line == line) {
+                return k;
             }
         }
-        for (LineState l : lines) {
-            if (l.id().equals(priced.lineId())) {
-                return l;
+        for (int k = 0; k < hint && k < n; k++) {
+            if (lines.get(k).line == line) {
+                return k;
+            }
+        }
+        for (int k = 0; k < n; k++) {
+            if (lines.get(k).id().equals(priced.lineId())) {
+                return k;
             }
         }
         throw new IllegalArgumentException("no line " + priced.lineId());
