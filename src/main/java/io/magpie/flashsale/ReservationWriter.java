@@ -34,6 +34,9 @@ class ReservationWriter implements SmartLifecycle {
     /** Internal code: the Idempotency-Key is already on a stored reservation (made elsewhere or earlier). */
     static final String DUPLICATE_KEY = "duplicate_request_key";
 
+    /** The message of the refusal {@link ReservationRows#insertBatch} raises when this node has no lease row. */
+    static final String LEASE_MISSING = "stock lease missing";
+
     private static final Logger log = LoggerFactory.getLogger(ReservationWriter.class);
 
     private final BlockingQueue<PendingReservation> queue = new LinkedBlockingQueue<>();
@@ -115,7 +118,8 @@ class ReservationWriter implements SmartLifecycle {
                 try {
                     persist(List.of(p));
                 } catch (RuntimeException single) {
-                    fail(p, refusal(single), !refusedByConstraint(single));
+                    // memory was wrong about this node's lease (reclaimed, or handed back): rebuild it
+                    fail(p, refusal(single), !refusedByConstraint(single) || leaseRefused(single));
                 }
             }
             return;
@@ -150,6 +154,14 @@ class ReservationWriter implements SmartLifecycle {
     private static boolean refusedByConstraint(Throwable e) {
         String state = sqlState(e);
         return state != null && state.startsWith("23");
+    }
+
+    /** The lease row was gone (reclaimed from this node) or held fewer units than memory thought. */
+    private static boolean leaseRefused(Throwable e) {
+        String message = rootMessage(e);
+        return message.contains(LEASE_MISSING)
+                || message.contains("flashsale_stock_lease_no_overdraw")
+                || message.contains("flashsale_item_leased_check");
     }
 
     /** The problem a reservation refused by the database gets: what the constraint protects. */
