@@ -144,6 +144,12 @@ class LeaseKeeper implements SmartLifecycle {
             if (released) {
                 item.elsewhere += units;
                 total += units;
+                log.info(
+                        "node {} handed {} unsold units of item {} back to the pool (another node asked at {})",
+                        leases.nodeId(),
+                        units,
+                        item.itemId,
+                        d.wantedAt());
             } else {
                 // the lease is not what memory thought (reclaimed): rebuild from the database
                 log.warn(

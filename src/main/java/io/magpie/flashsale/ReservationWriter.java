@@ -38,6 +38,7 @@ class ReservationWriter implements SmartLifecycle {
     static final String LEASE_MISSING = "stock lease missing";
 
     private static final Logger log = LoggerFactory.getLogger(ReservationWriter.class);
+    private static final long SLOW_BATCH_MS = 1000;
 
     private final BlockingQueue<PendingReservation> queue = new LinkedBlockingQueue<>();
     private final ReservationRows rows;
@@ -103,9 +104,15 @@ class ReservationWriter implements SmartLifecycle {
         }
     }
 
-    private void write(List<PendingReservation> batch) {
+    /** Writes one batch and completes every future in it (package-private for tests). */
+    void write(List<PendingReservation> batch) {
+        long started = System.nanoTime();
         try {
             persist(batch);
+            long ms = (System.nanoTime() - started) / 1_000_000;
+            if (ms >= SLOW_BATCH_MS) {
+                log.warn("flash sale batch of {} took {} ms", batch.size(), ms);
+            }
         } catch (RuntimeException e) {
             if (!refusedByConstraint(e)) {
                 // the outcome is unknown (the commit may have happened): answer honestly and let
@@ -120,15 +127,18 @@ class ReservationWriter implements SmartLifecycle {
                 } catch (RuntimeException single) {
                     // memory was wrong about this node's lease (reclaimed, or handed back): rebuild it
                     fail(p, refusal(single), !refusedByConstraint(single) || leaseRefused(single));
+                    continue;
                 }
+                accepted(p);
             }
             return;
         }
-        long second = clock.instant().getEpochSecond();
-        for (PendingReservation p : batch) {
-            p.ledger().stats.accepted(second, p.quantity());
-            p.done().complete(p.id());
-        }
+        batch.forEach(this::accepted);
+    }
+
+    private void accepted(PendingReservation p) {
+        p.ledger().stats.accepted(clock.instant().getEpochSecond(), p.quantity());
+        p.done().complete(p.id());
     }
 
     private void persist(List<PendingReservation> batch) {

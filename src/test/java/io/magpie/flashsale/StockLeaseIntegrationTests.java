@@ -304,4 +304,46 @@ class StockLeaseIntegrationTests {
                         sale.item()))
                 .isZero();
     }
+
+    @Test
+    void aBatchRefusedForOneReservationStillAnswersTheOthersInIt() throws Exception {
+        var f = FlashSaleFixture.create(context);
+        var sale = f.runningSale(10, 1);
+        assertThat(f.reserve(sale, "x", 1).status()).isEqualTo(201); // x is at the limit in the database
+        // another node's memory, built before it knew: it accepts x again, and y
+        var other = bookOf(localLeases).get(f.tenant.id(), sale.session());
+        var item = other.items.get(sale.item());
+        item.holdings.set("x", 0);
+        assertThat(other.take(item, "x", 1, Instant.now())).isNull();
+        assertThat(other.take(item, "y", 1, Instant.now())).isNull();
+        var ids = context.getBean(ReservationIds.class);
+        var x = pending(ids.next(), other, item, "x");
+        var y = pending(ids.next(), other, item, "y");
+
+        context.getBean(ReservationWriter.class).write(List.of(x, y));
+
+        // the quota row refuses x; y, retried alone, is stored and answered (not left waiting)
+        assertThat(x.done()).isCompletedExceptionally();
+        assertThat(y.done()).isCompletedWithValue(y.id());
+        assertThat(f.count("select count(*) from flashsale_reservation where id = ?", y.id()))
+                .isEqualTo(1);
+        assertThat(f.count("select count(*) from flashsale_reservation where id = ?", x.id()))
+                .isZero();
+        consistent(sale.item());
+    }
+
+    static PendingReservation pending(long id, SessionLedger ledger, ItemLedger item, String customer) {
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        return new PendingReservation(
+                id,
+                ledger,
+                item,
+                customer,
+                1,
+                null,
+                null,
+                now,
+                now.plus(Duration.ofMinutes(15)),
+                new CompletableFuture<>());
+    }
 }
