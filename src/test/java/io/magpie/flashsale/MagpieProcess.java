@@ -33,6 +33,7 @@ final class MagpieProcess implements AutoCloseable {
     private final List<String> command;
     private Process process;
     private int port;
+    private int starts;
 
     private MagpieProcess(String name, String nodeId, List<String> command) {
         this.name = name;
@@ -79,12 +80,15 @@ final class MagpieProcess implements AutoCloseable {
             port = freePort();
             List<String> cmd = new ArrayList<>(command);
             cmd.add("--server.port=" + port);
+            // a new log for a new node object; a restart appends to it
             Files.writeString(
                     log,
                     "\n===== starting " + name + " on port " + port + ": " + String.join(" ", cmd) + "\n",
                     StandardCharsets.UTF_8,
                     java.nio.file.StandardOpenOption.CREATE,
-                    java.nio.file.StandardOpenOption.APPEND);
+                    starts++ == 0
+                            ? java.nio.file.StandardOpenOption.TRUNCATE_EXISTING
+                            : java.nio.file.StandardOpenOption.APPEND);
             process = new ProcessBuilder(cmd)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
@@ -159,6 +163,15 @@ final class MagpieProcess implements AutoCloseable {
             process.waitFor(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Whether this node's log (of this test run) has a line containing {@code text}. */
+    boolean logContains(String text) {
+        try {
+            return Files.readString(log, StandardCharsets.UTF_8).contains(text);
+        } catch (IOException e) {
+            return false;
         }
     }
 
