@@ -162,12 +162,19 @@ class PostgresStockLeases implements StockLeases {
 
     @Override
     public Set<Long> renew(Collection<Long> items) {
-        return new HashSet<>(jdbc.sql("""
+        Long[] selling = items.toArray(Long[]::new);
+        // rows a batch holds locked are skipped (no lock is waited for, so no lock-order cycle with
+        // a writer that holds the item rows): they are renewed by one of the next beats
+        jdbc.sql("""
                         update flashsale_stock_lease set renewed_at = ?
-                         where node_id = ? and (amount > 0 or item_id = any(?)) returning item_id""")
-                .params(Timestamp.from(clock.instant()), nodeId, items.toArray(Long[]::new))
-                .query(Long.class)
-                .list());
+                         where id in (select id from flashsale_stock_lease
+                                       where node_id = ? and (amount > 0 or item_id = any(?))
+                                       for update skip locked)""").params(Timestamp.from(clock.instant()), nodeId, selling).update();
+        return new HashSet<>(
+                jdbc.sql("select item_id from flashsale_stock_lease where node_id = ? and item_id = any(?)")
+                        .params(nodeId, selling)
+                        .query(Long.class)
+                        .list());
     }
 
     @Override
