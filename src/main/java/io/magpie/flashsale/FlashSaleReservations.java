@@ -40,6 +40,7 @@ class FlashSaleReservations {
     private final Clock clock;
     private final Duration ttl;
     private final Duration commitTimeout;
+    private final Duration leaseRetry;
 
     FlashSaleReservations(
             SaleBook book,
@@ -52,7 +53,8 @@ class FlashSaleReservations {
             TransactionTemplate transactions,
             Clock clock,
             @Value("${magpie.flashsale.reservation-ttl:PT15M}") Duration ttl,
-            @Value("${magpie.flashsale.commit-timeout:PT10S}") Duration commitTimeout) {
+            @Value("${magpie.flashsale.commit-timeout:PT10S}") Duration commitTimeout,
+            @Value("${magpie.flashsale.lease-retry:PT0.5S}") Duration leaseRetry) {
         this.book = book;
         this.writer = writer;
         this.rows = rows;
@@ -64,6 +66,7 @@ class FlashSaleReservations {
         this.clock = clock;
         this.ttl = ttl;
         this.commitTimeout = commitTimeout;
+        this.leaseRetry = leaseRetry;
     }
 
     /** The reservation, and whether it is a replay of an earlier request with the same key. */
@@ -176,7 +179,8 @@ class FlashSaleReservations {
         if (refusal == null) {
             refusal = ledger.take(item, customer, quantity, now);
         }
-        if (refusal == Refusal.SOLD_OUT && topUp(ledger, item)) {
+        // sold out here: more stock from PostgreSQL, a few times at most when others take it first
+        for (int attempt = 0; refusal == Refusal.SOLD_OUT && attempt < 3 && topUp(ledger, item); attempt++) {
             refusal = ledger.take(item, customer, quantity, now);
         }
         if (refusal != null) {
@@ -212,17 +216,48 @@ class FlashSaleReservations {
                 null);
     }
 
-    /** Asks PostgreSQL for more stock for this node, at most once a second per item. */
+    /**
+     * Asks PostgreSQL for more stock for this node. One request per item at a time; the others that
+     * found memory sold out meanwhile wait for its answer. After an answer of nothing, not again for
+     * {@code magpie.flashsale.lease-retry} (by then another node may have handed units back).
+     */
     private boolean topUp(SessionLedger ledger, ItemLedger item) {
-        long now = System.nanoTime();
-        long last = item.lastTopUp.get();
-        if (now - last < TimeUnit.SECONDS.toNanos(1) || !item.lastTopUp.compareAndSet(last, now)) {
-            return false;
+        while (true) {
+            CompletableFuture<Integer> running = item.refill.get();
+            if (running != null) {
+                try {
+                    return running.get(commitTimeout.toMillis(), TimeUnit.MILLISECONDS) > 0;
+                } catch (ExecutionException | TimeoutException e) {
+                    throw ReservationWriter.unavailable();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw ReservationWriter.unavailable();
+                }
+            }
+            if (System.nanoTime() - item.emptyAt < leaseRetry.toNanos()) {
+                return false;
+            }
+            CompletableFuture<Integer> mine = new CompletableFuture<>();
+            if (!item.refill.compareAndSet(null, mine)) {
+                continue;
+            }
+            try {
+                int added = leases.topUp(ledger.tenantId, item.itemId);
+                item.elsewhere -= added;
+                item.returnStock(added);
+                if (added == 0) {
+                    item.emptyAt = System.nanoTime();
+                }
+                item.refill.set(null);
+                mine.complete(added);
+                return added > 0;
+            } catch (RuntimeException e) {
+                item.emptyAt = System.nanoTime();
+                item.refill.set(null);
+                mine.completeExceptionally(e);
+                throw ReservationWriter.unavailable();
+            }
         }
-        int added = leases.topUp(ledger.tenantId, item.itemId);
-        item.elsewhere -= added;
-        item.returnStock(added);
-        return added > 0;
     }
 
     private long await(CompletableFuture<Long> done) {

@@ -1,6 +1,10 @@
 package io.magpie.flashsale;
 
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One item's sale on this node: the units this node may still promise (its stock lease minus what
@@ -19,8 +23,12 @@ final class ItemLedger {
      * move when this node sells, so live stock left = available + elsewhere.
      */
     volatile long elsewhere;
-    /** When this node last asked PostgreSQL for more stock (nanoTime), to ask at most once a second. */
-    final AtomicLong lastTopUp = new AtomicLong(Long.MIN_VALUE / 2);
+    /** The request to PostgreSQL for more stock under way, if any: one at a time, the others wait for it. */
+    final AtomicReference<CompletableFuture<Integer>> refill = new AtomicReference<>();
+    /** When (nanoTime) PostgreSQL last had no more stock for this node, so it is not asked again at once. */
+    volatile long emptyAt = System.nanoTime() - TimeUnit.HOURS.toNanos(1);
+    /** The latest other node's request for units ({@code wanted_at}) this node answered. */
+    volatile Instant demandAnswered = Instant.EPOCH;
 
     ItemLedger(long itemId, String sku, long flashPrice, int limit, long available) {
         this(itemId, sku, flashPrice, limit, available, 0);
@@ -52,6 +60,19 @@ final class ItemLedger {
             }
             if (available.compareAndSet(a, a - n)) {
                 return true;
+            }
+        }
+    }
+
+    /** Takes every unit still available (none of them promised to a pending write); returns how many. */
+    int drain() {
+        while (true) {
+            long a = available.get();
+            if (a <= 0) {
+                return 0;
+            }
+            if (available.compareAndSet(a, 0)) {
+                return (int) a;
             }
         }
     }

@@ -119,8 +119,9 @@ class ReservationRows {
             ps.setArray(2, unitArray);
             ps.setString(3, nodeId);
             if (ps.executeUpdate() != itemIds.length) {
-                // a lease taken away (the item was edited): nothing may be sold from it
-                throw new SQLException("stock lease missing", "23514", 0, null);
+                // a lease taken away (the item was edited, or the lease reclaimed from a node thought
+                // dead): nothing may be sold from it, and the node rebuilds its memory
+                throw new SQLException(ReservationWriter.LEASE_MISSING, "23514", 0, null);
             }
         }
     }

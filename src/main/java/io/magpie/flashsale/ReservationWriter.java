@@ -34,7 +34,11 @@ class ReservationWriter implements SmartLifecycle {
     /** Internal code: the Idempotency-Key is already on a stored reservation (made elsewhere or earlier). */
     static final String DUPLICATE_KEY = "duplicate_request_key";
 
+    /** The message of the refusal {@link ReservationRows#insertBatch} raises when this node has no lease row. */
+    static final String LEASE_MISSING = "stock lease missing";
+
     private static final Logger log = LoggerFactory.getLogger(ReservationWriter.class);
+    private static final long SLOW_BATCH_MS = 1000;
 
     private final BlockingQueue<PendingReservation> queue = new LinkedBlockingQueue<>();
     private final ReservationRows rows;
@@ -100,9 +104,15 @@ class ReservationWriter implements SmartLifecycle {
         }
     }
 
-    private void write(List<PendingReservation> batch) {
+    /** Writes one batch and completes every future in it (package-private for tests). */
+    void write(List<PendingReservation> batch) {
+        long started = System.nanoTime();
         try {
             persist(batch);
+            long ms = (System.nanoTime() - started) / 1_000_000;
+            if (ms >= SLOW_BATCH_MS) {
+                log.warn("flash sale batch of {} took {} ms", batch.size(), ms);
+            }
         } catch (RuntimeException e) {
             if (!refusedByConstraint(e)) {
                 // the outcome is unknown (the commit may have happened): answer honestly and let
@@ -115,16 +125,20 @@ class ReservationWriter implements SmartLifecycle {
                 try {
                     persist(List.of(p));
                 } catch (RuntimeException single) {
-                    fail(p, refusal(single), !refusedByConstraint(single));
+                    // memory was wrong about this node's lease (reclaimed, or handed back): rebuild it
+                    fail(p, refusal(single), !refusedByConstraint(single) || leaseRefused(single));
+                    continue;
                 }
+                accepted(p);
             }
             return;
         }
-        long second = clock.instant().getEpochSecond();
-        for (PendingReservation p : batch) {
-            p.ledger().stats.accepted(second, p.quantity());
-            p.done().complete(p.id());
-        }
+        batch.forEach(this::accepted);
+    }
+
+    private void accepted(PendingReservation p) {
+        p.ledger().stats.accepted(clock.instant().getEpochSecond(), p.quantity());
+        p.done().complete(p.id());
     }
 
     private void persist(List<PendingReservation> batch) {
@@ -150,6 +164,14 @@ class ReservationWriter implements SmartLifecycle {
     private static boolean refusedByConstraint(Throwable e) {
         String state = sqlState(e);
         return state != null && state.startsWith("23");
+    }
+
+    /** The lease row was gone (reclaimed from this node) or held fewer units than memory thought. */
+    private static boolean leaseRefused(Throwable e) {
+        String message = rootMessage(e);
+        return message.contains(LEASE_MISSING)
+                || message.contains("flashsale_stock_lease_no_overdraw")
+                || message.contains("flashsale_item_leased_check");
     }
 
     /** The problem a reservation refused by the database gets: what the constraint protects. */
