@@ -11,7 +11,8 @@
 # Knobs: BENCH_CONNECTIONS (128 wrk connections for hello, naive and Magpie), BENCH_THREADS (2 wrk
 # threads), BENCH_DURATION (20 s measured per run), BENCH_WARMUP (10 s before each measured run),
 # SELLOUT_TARGET (3: sell-out stock = the durable reservations/s just measured x 3 s), SELLOUT_DURATION (10 s), CEILING_THREADS (4), CEILING_BATCH (200),
-# CEILING_WARMUP (5 s), FLASH_BATCH_SIZE (Magpie's magpie.flashsale.batch-size; default: Magpie's).
+# CEILING_WARMUP (5 s), FLASH_BATCH_SIZE (Magpie's magpie.flashsale.batch-size; default: Magpie's),
+# BENCH_PROFILE=1 (a JFR recording of the Magpie reservation runs: bench/out/<run>/magpie.jfr).
 # Correctness checks after every run (each failure makes the run exit 1): every 201's reservation is in
 # the database, the rows of the run are exactly the acknowledged ones plus at most the requests still
 # unanswered when wrk stopped; the item's reserved units equal its RESERVED rows, reserved + sold +
@@ -218,7 +219,17 @@ check_naive_item "naive" "$NAIVE_ITEM" "$STOCK"
 figure naive.reservations_per_s "$NAIVE_DURABLE" "durable reservations/s (201)"
 
 # --- 3. Magpie: decide in memory, group commit, answer when durable -----------------------------
+if [[ ${BENCH_PROFILE:-} == 1 ]]; then
+    # JFR of the measured Magpie run only (started after the warm-up would need a hook in wrk_run:
+    # the recording covers warm-up and measured run, both on the reservation endpoint)
+    "$(dirname "$BENCH_JAVA")/jcmd" "$MAGPIE_PID" JFR.start name=flash settings=profile >/dev/null \
+        || bench_fail "could not start JFR in pid $MAGPIE_PID"
+fi
 wrk_run magpie "$RESERVE_URL" "$BENCH_DIR/flash-sale.lua" "$DURATION" "$CONNECTIONS" "$THREADS"
+if [[ ${BENCH_PROFILE:-} == 1 ]]; then
+    "$(dirname "$BENCH_JAVA")/jcmd" "$MAGPIE_PID" JFR.stop name=flash filename="$RUN_DIR/magpie.jfr" >/dev/null \
+        && log "JFR of the magpie runs: $RUN_DIR/magpie.jfr"
+fi
 MAGPIE_RESULT=$WRK_RESULT
 MAGPIE_RPS=$WRK_RPS
 MAGPIE_P99=$WRK_P99_MS
