@@ -13,6 +13,7 @@
 #   sql SQL                     one statement on the benchmark database, unaligned output
 #   wrk_run NAME URL [LUA] [DURATION] [CONNECTIONS] [THREADS]
 #                               warm-up run, then the measured run; sets WRK_RESULT, WRK_RPS, WRK_P99_MS
+#                               (WRK_ALLOW_NON2XX=1: non-2xx answers are the script's to count, not failures)
 #   figure NAME VALUE UNIT      prints and records a raw figure
 #   ratio NAME VALUE GOAL       prints "RATIO <name> = <value> (goal >= <goal>)" and records it
 #                               (GOAL "-": information only)
