@@ -195,7 +195,9 @@ check_naive_item() {
     fi
 }
 
-# --- 1. the server's own JSON hello (authenticated with the same key) ---------------------------
+# --- 1. the server's own JSON hello (authenticated with the same key); measured again after the
+# reservation runs (hello_again): the better of the two is the reference, since the first one also
+# pays the fresh server's JIT compilation
 wrk_run hello "$MAGPIE_URL/api/v1/hello" "" "$DURATION" "$CONNECTIONS" "$THREADS"
 HELLO_RPS=$WRK_RPS
 HELLO_P99=$WRK_P99_MS
@@ -248,6 +250,16 @@ for r in "$WRK_WARMUP_RESULT" "$WRK_RESULT"; do
 done
 figure magpie.reservations_per_s "$MAGPIE_DURABLE" "durable reservations/s (201)"
 figure magpie.limit_reached "$(result_field "$MAGPIE_RESULT" limit_reached)" "409 limit_reached (expected)"
+
+WRK_LUA_ARGS=()
+WRK_ALLOW_NON2XX=
+wrk_run hello_again "$MAGPIE_URL/api/v1/hello" "" "$DURATION" "$CONNECTIONS" "$THREADS"
+if awk -v a="$WRK_RPS" -v b="$HELLO_RPS" 'BEGIN { exit !(a > b) }'; then
+    HELLO_RPS=$WRK_RPS
+    HELLO_P99=$WRK_P99_MS
+fi
+WRK_LUA_ARGS=("$REPEAT_EVERY" "$REPEAT_CUSTOMERS")
+WRK_ALLOW_NON2XX=1
 
 # --- 4. sell-out: a fixed stock that each endpoint sells in about SELLOUT_TARGET seconds at the rate
 # just measured, hammered for SELLOUT_DURATION seconds (no warm-up): exactly the stock is sold, never
@@ -314,6 +326,9 @@ if [[ $CEILING_DURABLE != 0 ]]; then
 fi
 ratio flash_rps_vs_hello "$(calc "$MAGPIE_RPS / $HELLO_RPS")" 0.8
 ratio naive_rps_vs_hello "$(calc "$NAIVE_RPS / $HELLO_RPS")" -
+line="hello reference: $HELLO_RPS rps (the better of hello and hello_again)"
+echo "$line"
+BENCH_LINES+=("$line")
 line="p99 (ms): hello $HELLO_P99, naive $NAIVE_P99, magpie $MAGPIE_P99, ceiling decision-to-commit $(result_field "$CEILING_RESULT" p99_ms)"
 echo "$line"
 BENCH_LINES+=("$line")
