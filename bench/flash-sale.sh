@@ -123,6 +123,8 @@ check_answers() {
     out=$(psql "$PG_URI" -XAtq -v ON_ERROR_STOP=1 <<SQL
 create temp table answered (id bigint);
 \copy answered from '$ids_file'
+create index on answered (id);
+analyze answered;
 select (select count(*) from answered a where not exists (select 1 from $table r where r.id = a.id and r.item_id = $item
             and r.request_key like '$tag-%')),
        (select count(*) - count(distinct id) from answered),
