@@ -1,6 +1,7 @@
 package io.magpie.flashsale;
 
 import io.magpie.platform.OwnIdempotency;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,5 +16,12 @@ class FlashSaleConfiguration {
     @Bean
     OwnIdempotency reservationsIdempotency() {
         return new OwnIdempotency("/api/v1/flash-sales/{session}/items/{item}/reservations");
+    }
+
+    /** The benchmark's naive peer keeps its key on its row too, so both endpoints pass the same filters. */
+    @Bean
+    @ConditionalOnProperty(name = "magpie.flashsale.naive-endpoint", havingValue = "true")
+    OwnIdempotency naiveBenchmarkIdempotency() {
+        return new OwnIdempotency(NaiveReservationsBenchmarkEndpoint.PATH + "/{item}/reservations");
     }
 }

@@ -29,6 +29,22 @@ class FlashSaleReservationsIntegrationTests {
     LiveCatalog catalog;
 
     @Test
+    void theNaiveBenchmarkPeerIsAbsentByDefault() {
+        var f = FlashSaleFixture.create(context);
+        long item = f.jdbc.sql("insert into flashsale_naive_item (tenant_id, stock_left) values (?, 3) returning id")
+                .params(f.tenant.id())
+                .query(Long.class)
+                .single();
+
+        var r = f.post(
+                NaiveReservationsBenchmarkEndpoint.PATH + "/" + item + "/reservations", "{\"customer_id\": \"c-1\"}");
+
+        assertThat(r.status()).as(r.toString()).isEqualTo(404);
+        assertThat(f.count("select stock_left from flashsale_naive_item where id = ?", item))
+                .isEqualTo(3);
+    }
+
+    @Test
     void aReservationIsDurableWhenAnsweredAndTakesStock() {
         var f = FlashSaleFixture.create(context);
         var sale = f.runningSale(10, 2);
