@@ -49,8 +49,8 @@ class FlashSaleBrowserTests {
                     local.plusHours(2).toString());
             browser.screenshot("flashsale-new-session");
             var create = browser.driver().findElement(By.cssSelector("#fs-create-session button[type=submit]"));
-            js.executeScript("arguments[0].scrollIntoView({block: 'center'})", create);
-            create.click();
+            // a script click: in a small window the button may sit under the page's sticky parts
+            js.executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click()", create);
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("fs-add-item")));
             String url = browser.driver().getCurrentUrl();
             long session = Long.parseLong(url.substring(url.lastIndexOf('/') + 1));
@@ -63,13 +63,15 @@ class FlashSaleBrowserTests {
             var limit = browser.driver().findElement(By.id("fs-limit"));
             limit.clear();
             limit.sendKeys("2");
-            browser.driver()
-                    .findElement(By.cssSelector("#fs-add-item button[type=submit]"))
-                    .click();
+            js.executeScript(
+                    "arguments[0].scrollIntoView({block: 'center'}); arguments[0].click()",
+                    browser.driver().findElement(By.cssSelector("#fs-add-item button[type=submit]")));
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("fs-items"), "tea-250g"));
             assertThat(browser.driver().findElement(By.id("fs-items")).getText())
                     .contains("¥9.90", "20");
-            browser.driver().findElement(By.id("fs-publish")).click();
+            js.executeScript(
+                    "arguments[0].scrollIntoView({block: 'center'}); arguments[0].click()",
+                    browser.driver().findElement(By.id("fs-publish")));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("fs-notice")));
             assertThat(browser.driver()
                             .findElement(By.cssSelector(".mp-page-title"))
