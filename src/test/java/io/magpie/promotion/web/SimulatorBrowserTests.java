@@ -84,7 +84,13 @@ class SimulatorBrowserTests {
         By button = By.cssSelector("button.sim-add[data-sku='" + sku + "']");
         browser.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(button));
         String before = browser.driver().findElement(By.id("sim-workspace")).getText();
-        browser.driver().findElement(button).click();
+        // the results list is swapped by htmx as the typed query settles: click the current button
+        browser.waitUpTo(Duration.ofSeconds(10))
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> {
+                    d.findElement(button).click();
+                    return true;
+                });
         browser.waitUpTo(Duration.ofSeconds(10))
                 .ignoring(StaleElementReferenceException.class)
                 .until(d -> !d.findElement(By.id("sim-workspace")).getText().equals(before));
