@@ -52,7 +52,7 @@ class CampaignValidation {
     static final int MAX_LIMITS = 10;
     static final int MAX_PRIORITY = 1_000;
     static final int MAX_VALID_DAYS = 3_650;
-    private static final Pattern CODE = Pattern.compile("[^\\s,]{1," + MAX_CODE + "}");
+    private static final Pattern CODE = Pattern.compile("[^\\s,\\p{Cntrl}]{1," + MAX_CODE + "}");
     private static final Pattern GROUP = Pattern.compile("[A-Za-z0-9_.-]{1,50}");
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
     private static final Set<String> REFERENCE_CODES =
@@ -310,11 +310,12 @@ class CampaignValidation {
                     var unique = new LinkedHashSet<String>();
                     for (int i = 0; i < ids.size(); i++) {
                         String id = ids.get(i) == null ? "" : ids.get(i).strip();
-                        if (id.isEmpty() || id.length() > MAX_CUSTOMER_ID) {
+                        if (id.isEmpty() || id.length() > MAX_CUSTOMER_ID || TextChecks.hasControl(id)) {
                             p.add(new FieldProblem(
                                     "audience.customer_ids[" + i + "]",
                                     "invalid_value",
-                                    "a customer id is 1 to " + MAX_CUSTOMER_ID + " characters"));
+                                    "a customer id is 1 to " + MAX_CUSTOMER_ID
+                                            + " characters without control characters"));
                         } else {
                             unique.add(id);
                         }
@@ -338,6 +339,9 @@ class CampaignValidation {
                 }
                 if (reference == null) {
                     p.add(new FieldProblem("audience.reference", "required", "reference is required"));
+                } else if (TextChecks.hasControl(reference)) {
+                    p.add(new FieldProblem(
+                            "audience.reference", "invalid_value", "reference must not contain control characters"));
                 } else if (reference.length() > MAX_CUSTOMER_ID) {
                     p.add(new FieldProblem(
                             "audience.reference",
@@ -378,8 +382,10 @@ class CampaignValidation {
         List<String> values = c.values() == null ? List.of() : c.values();
         if (values.size() > MAX_CONDITION_VALUES) {
             p.add(new FieldProblem(at + ".values", "too_many", "at most " + MAX_CONDITION_VALUES + " values"));
-        } else if (values.stream().anyMatch(v -> v == null || v.isBlank() || v.length() > 200)) {
-            p.add(new FieldProblem(at + ".values", "invalid_value", "each value is 1 to 200 characters"));
+        } else if (values.stream()
+                .anyMatch(v -> v == null || v.isBlank() || v.length() > 200 || TextChecks.hasControl(v))) {
+            p.add(new FieldProblem(
+                    at + ".values", "invalid_value", "each value is 1 to 200 characters without control characters"));
         } else if (op != null) {
             int n = values.size();
             boolean ok = switch (op) {
@@ -551,6 +557,8 @@ class CampaignValidation {
         }
         if (v.length() > max) {
             p.add(new FieldProblem(path, "too_long", path + " is at most " + max + " characters"));
+        } else if (TextChecks.hasControl(v, path.equals("description"))) {
+            p.add(new FieldProblem(path, "invalid_value", path + " must not contain control characters"));
         }
         return v;
     }

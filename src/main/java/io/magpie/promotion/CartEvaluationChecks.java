@@ -67,7 +67,7 @@ final class CartEvaluationChecks {
             } else {
                 for (int i = 0; i < r.couponCodes().size(); i++) {
                     String code = r.couponCodes().get(i);
-                    if (code == null || code.isBlank() || code.length() > 64) {
+                    if (code == null || code.isBlank() || code.length() > 64 || TextChecks.hasControl(code)) {
                         problems.add(
                                 new FieldProblem("coupon_codes[" + i + "]", "format", "a code of 1..64 characters"));
                     }
@@ -94,9 +94,7 @@ final class CartEvaluationChecks {
                 }
             }
         }
-        if (r.channel() != null && !CHANNEL.matcher(r.channel()).matches()) {
-            problems.add(new FieldProblem("channel", "format", "must match [a-z0-9_]{1,32}"));
-        }
+        channel(r.channel(), problems);
         text(r.store(), "store", 64, problems);
         if (r.freight() != null && (r.freight() < 0 || r.freight() > MAX_UNIT_PRICE)) {
             problems.add(new FieldProblem("freight", "out_of_range", "must be within 0.." + MAX_UNIT_PRICE));
@@ -110,9 +108,7 @@ final class CartEvaluationChecks {
             CartEvaluationRequest.Line l, int index, HashSet<String> ids, List<FieldProblem> problems) {
         if (l != null
                 && isId(l.lineId())
-                && l.sku() != null
-                && !l.sku().isBlank()
-                && l.sku().length() <= 64
+                && isSku(l.sku())
                 && l.quantity() != null
                 && l.quantity() >= 1
                 && l.quantity() <= MAX_QUANTITY
@@ -133,7 +129,7 @@ final class CartEvaluationChecks {
         } else if (!ids.add(l.lineId())) {
             problems.add(new FieldProblem(at + ".line_id", "duplicate", "line ids must be unique"));
         }
-        if (l.sku() == null || l.sku().isBlank() || l.sku().length() > 64) {
+        if (!isSku(l.sku())) {
             problems.add(new FieldProblem(at + ".sku", "required", "a SKU code of 1..64 characters"));
         }
         if (l.quantity() == null) {
@@ -173,10 +169,23 @@ final class CartEvaluationChecks {
         return true;
     }
 
-    private static void text(String value, String field, int max, List<FieldProblem> problems) {
-        if (value != null && (value.isBlank() || value.length() > max)) {
+    /** An optional text of 1..max characters without control characters. */
+    static void text(String value, String field, int max, List<FieldProblem> problems) {
+        if (value != null && (value.isBlank() || value.length() > max || TextChecks.hasControl(value))) {
             problems.add(new FieldProblem(field, "format", "1.." + max + " characters"));
         }
+    }
+
+    /** An optional sales channel: {@code [a-z0-9_]{1,32}}. */
+    static void channel(String value, List<FieldProblem> problems) {
+        if (value != null && !CHANNEL.matcher(value).matches()) {
+            problems.add(new FieldProblem("channel", "format", "must match [a-z0-9_]{1,32}"));
+        }
+    }
+
+    /** A SKU code: 1..64 characters without control characters. */
+    static boolean isSku(String sku) {
+        return sku != null && !sku.isBlank() && sku.length() <= 64 && !TextChecks.hasControl(sku);
     }
 
     static ProblemException failed(List<FieldProblem> problems) {

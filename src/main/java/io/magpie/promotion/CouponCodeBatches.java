@@ -24,6 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class CouponCodeBatches {
 
     static final int MAX_COUNT = 5_000_000;
+    static final int MAX_NAME = 200;
     static final int CHUNK = 50_000;
     /** Rounds in a row that add no code before we call the pattern exhausted. */
     private static final int MAX_EMPTY_ROUNDS = 20;
@@ -43,6 +44,21 @@ class CouponCodeBatches {
     }
 
     record Started(long batchId, long jobId) {}
+
+    /** A batch's name as given, trimmed: required, at most {@value #MAX_NAME} characters, no control characters. */
+    static String name(String name) {
+        if (name == null || name.isBlank()) {
+            throw ProblemException.invalidField("name", "required", "a batch needs a name");
+        }
+        String trimmed = name.trim();
+        if (trimmed.length() > MAX_NAME || TextChecks.hasControl(trimmed)) {
+            throw ProblemException.invalidField(
+                    "name",
+                    "invalid_value",
+                    "a batch name has at most " + MAX_NAME + " characters, none of them control");
+        }
+        return trimmed;
+    }
 
     Started generate(long tenantId, String name, String pattern, int count, String actor) {
         return generate(tenantId, null, name, pattern, count, actor, new CodeGenerator());
@@ -66,9 +82,7 @@ class CouponCodeBatches {
             int count,
             String actor,
             CodeGenerator generator) {
-        if (name == null || name.isBlank()) {
-            throw ProblemException.invalidField("name", "required", "a batch needs a name");
-        }
+        String batchName = name(name);
         if (count < 1 || count > MAX_COUNT) {
             throw ProblemException.invalidField(
                     "count", "out_of_range", "a batch holds between 1 and " + MAX_COUNT + " codes");
@@ -77,7 +91,7 @@ class CouponCodeBatches {
         // earlier batches of the same pattern share its space: guessing must stay hard for all of them
         pattern.requireRoomFor(count + issuedWith(tenantId, pattern));
         long batchId = insertBatch(
-                tenantId, templateId, name.trim(), pattern.pattern(), count, "GENERATED", "GENERATING", actor);
+                tenantId, templateId, batchName, pattern.pattern(), count, "GENERATED", "GENERATING", actor);
         long jobId = jobs.submit(tenantId, "coupon_codes", actor, progress -> {
             try {
                 transaction.executeWithoutResult(tx -> {

@@ -51,9 +51,7 @@ class CouponCodeCsv {
 
     /** Imports external codes into a batch linked to template {@code templateId} (null: not linked). */
     Imported importCodes(long tenantId, Long templateId, String name, Reader csv, String actor) {
-        if (name == null || name.isBlank()) {
-            throw ProblemException.invalidField("name", "required", "a batch needs a name");
-        }
+        String batchName = CouponCodeBatches.name(name);
         Map<String, Long> rowOf = new LinkedHashMap<>();
         List<FieldProblem> problems = new ArrayList<>();
         read(csv, rowOf, problems);
@@ -63,7 +61,7 @@ class CouponCodeCsv {
         reject(problems);
         return transaction.execute(tx -> {
             long batchId = batches.insertBatch(
-                    tenantId, templateId, name.trim(), null, rowOf.size(), "IMPORTED", "READY", actor);
+                    tenantId, templateId, batchName, null, rowOf.size(), "IMPORTED", "READY", actor);
             Connection connection = DataSourceUtils.getConnection(dataSource);
             try {
                 CodeCopy copy = new CodeCopy(connection, tenantId, batchId, false);

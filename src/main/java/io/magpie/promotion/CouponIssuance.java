@@ -98,9 +98,12 @@ public class CouponIssuance {
     public Issued claim(
             long tenantId, long templateId, String customerId, Map<String, ?> attributes, String requestId) {
         checkCustomerId("customer_id", customerId);
-        if (requestId != null && (requestId.isBlank() || requestId.length() > MAX_ID_LENGTH)) {
+        if (requestId != null
+                && (requestId.isBlank() || requestId.length() > MAX_ID_LENGTH || TextChecks.hasControl(requestId))) {
             throw ProblemException.invalidField(
-                    "request_id", "invalid_value", "request_id has 1 to " + MAX_ID_LENGTH + " characters");
+                    "request_id",
+                    "invalid_value",
+                    "request_id has 1 to " + MAX_ID_LENGTH + " characters without control characters");
         }
         return retrying(() -> tx.execute(s -> {
             if (requestId != null) {
@@ -449,7 +452,7 @@ public class CouponIssuance {
         if (customerId.length() > MAX_ID_LENGTH || !customerId.strip().equals(customerId)) {
             return "a customer id has at most " + MAX_ID_LENGTH + " characters and no surrounding spaces";
         }
-        if (customerId.chars().anyMatch(Character::isISOControl)) {
+        if (TextChecks.hasControl(customerId)) {
             return "a customer id has no control characters";
         }
         return null;

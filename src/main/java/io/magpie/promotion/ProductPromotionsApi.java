@@ -9,7 +9,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,8 +21,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "Product promotions", description = "Badges, nudges and the best price of one unit, per SKU")
 class ProductPromotionsApi {
-
-    private static final Pattern CHANNEL = Pattern.compile("[a-z0-9_]{1,32}");
 
     private final ProductPromotions promotions;
 
@@ -68,7 +65,7 @@ class ProductPromotionsApi {
         } else {
             for (int i = 0; i < body.skus().size(); i++) {
                 String sku = body.skus().get(i);
-                if (sku == null || sku.isBlank() || sku.length() > 64) {
+                if (!CartEvaluationChecks.isSku(sku)) {
                     problems.add(new FieldProblem("skus[" + i + "]", "format", "a SKU code of 1..64 characters"));
                 }
             }
@@ -84,18 +81,10 @@ class ProductPromotionsApi {
 
     private static ProductPromotions.Viewer viewer(
             String customerId, String tier, String channel, String store, List<FieldProblem> problems) {
-        if (customerId != null && (customerId.isBlank() || customerId.length() > 128)) {
-            problems.add(new FieldProblem("customer_id", "format", "1..128 characters"));
-        }
-        if (tier != null && (tier.isBlank() || tier.length() > 64)) {
-            problems.add(new FieldProblem("tier", "format", "1..64 characters"));
-        }
-        if (channel != null && !CHANNEL.matcher(channel).matches()) {
-            problems.add(new FieldProblem("channel", "format", "must match [a-z0-9_]{1,32}"));
-        }
-        if (store != null && (store.isBlank() || store.length() > 64)) {
-            problems.add(new FieldProblem("store", "format", "1..64 characters"));
-        }
+        CartEvaluationChecks.text(customerId, "customer_id", 128, problems);
+        CartEvaluationChecks.text(tier, "tier", 64, problems);
+        CartEvaluationChecks.channel(channel, problems);
+        CartEvaluationChecks.text(store, "store", 64, problems);
         if (!problems.isEmpty()) {
             throw CartEvaluationChecks.failed(problems);
         }

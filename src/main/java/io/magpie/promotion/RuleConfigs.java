@@ -412,6 +412,10 @@ public final class RuleConfigs {
                 problem(field, "required", field + " is required");
                 return "?";
             }
+            if (TextChecks.hasControl(value.stringValue())) {
+                problem(field, "invalid_value", field + " must not contain control characters");
+                return "?";
+            }
             return value.stringValue().trim();
         }
 
@@ -444,7 +448,9 @@ public final class RuleConfigs {
             }
             for (var entry : value.properties()) {
                 JsonNode price = entry.getValue();
-                if (!price.isIntegralNumber() || price.longValue() < 0) {
+                if (entry.getKey().isBlank() || TextChecks.hasControl(entry.getKey())) {
+                    problem(field + "." + entry.getKey(), "invalid_code", "a SKU code without control characters");
+                } else if (!price.isIntegralNumber() || price.longValue() < 0) {
                     problem(field + "." + entry.getKey(), "invalid_price", "a unit price is a whole number >= 0");
                 } else {
                     prices.put(entry.getKey(), price.longValue());
