@@ -86,6 +86,9 @@ public class SkuLookup {
 
     /** Active SKUs whose code, name or product name contains {@code query}, by code; at most {@code limit}. */
     public List<SkuFacts> search(long tenantId, String query, int limit) {
+        if (!storable(query)) {
+            return List.of();
+        }
         String like =
                 "%" + query.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         return jdbc.sql(SELECT + """
@@ -99,12 +102,24 @@ public class SkuLookup {
 
     private Map<String, SkuFacts> load(long tenantId, Collection<String> codes) {
         Map<String, SkuFacts> found = new HashMap<>();
+        String[] asked = codes.stream().filter(SkuLookup::storable).toArray(String[]::new);
+        if (asked.length == 0) {
+            return found;
+        }
         jdbc.sql(SELECT + " where s.tenant_id = ? and s.code = any(?)")
-                .params(tenantId, codes.toArray(String[]::new))
+                .params(tenantId, asked)
                 .query(SkuLookup::map)
                 .list()
                 .forEach(f -> found.put(f.sku(), f));
         return found;
+    }
+
+    /**
+     * Whether PostgreSQL could hold this text: it rejects a NUL character in any text parameter (the query
+     * would fail as a data error), and no catalog code or name contains one, so such input finds nothing.
+     */
+    private static boolean storable(String text) {
+        return text != null && text.indexOf('\0') < 0;
     }
 
     private static SkuFacts map(ResultSet rs, int n) throws SQLException {

@@ -48,25 +48,7 @@ final class BestCombination {
         this.optimisticGain = optimisticGain;
     }
 
-    static final Comparator<Choice> BETTER_FIRST = Comparator.<Choice>comparingLong(
-                    c -> c.run().payable())
-            .thenComparingLong(
-                    c -> c.members().stream().filter(Candidate::isCoupon).count())
-            .thenComparing(c -> expiries(c.members()), BestCombination::compareLists)
-            .thenComparing(
-                    Comparator.<Choice>comparingInt(c -> c.run().gifts().size()).reversed())
-            .thenComparingInt(c -> c.members().size())
-            .thenComparing(c -> ids(c.members()), BestCombination::compareLists);
-
     Choice exact(List<Candidate> candidates) {
-        return exact(candidates, evaluate(List.of()).run().payable());
-    }
-
-    /**
-     * @param basePayable the payable total without any offer (unused: the search starts from the price-layer
-     *     state itself)
-     */
-    Choice exact(List<Candidate> candidates, long basePayable) {
         // application order: a member's effect depends only on the members before it, so every node keeps
         // its prefix's pipeline state and a leaf costs one rule application instead of a pipeline run
         var sorted = new ArrayList<>(candidates);
@@ -95,7 +77,7 @@ final class BestCombination {
             var trial = new ArrayList<>(chosen);
             trial.add(c);
             Choice next = evaluate(trial);
-            if (BETTER_FIRST.compare(next, current) < 0) {
+            if (better(next.run().payable(), next.members(), next.run().gifts().size(), current) < 0) {
                 chosen = trial;
                 current = next;
             }
@@ -153,7 +135,11 @@ final class BestCombination {
         search(sorted, index + 1, chosen, chosenOutcomes, state, suffix);
     }
 
-    /** {@link #BETTER_FIRST} of a combination not built yet against a built one, without streams. */
+    /**
+     * The tie-break, {@code < 0} when the first combination (possibly not built yet) is better: lower payable,
+     * then fewer coupons, then the soonest-expiring coupons, then more gift lines, then fewer members, then
+     * the smaller sorted ids.
+     */
     static int better(long payable, List<Candidate> members, int gifts, Choice other) {
         int c = Long.compare(payable, other.run().payable());
         if (c != 0) {
@@ -217,11 +203,7 @@ final class BestCombination {
                 .toList();
     }
 
-    private static List<String> ids(List<Candidate> members) {
-        return members.stream().map(Candidate::id).sorted().toList();
-    }
-
-    private static <T extends Comparable<T>> int compareLists(List<T> a, List<T> b) {
+    private static int compareLists(List<Instant> a, List<Instant> b) {
         for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
             int c = a.get(i).compareTo(b.get(i));
             if (c != 0) {

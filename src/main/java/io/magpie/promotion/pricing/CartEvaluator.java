@@ -47,7 +47,6 @@ public final class CartEvaluator {
         System.arraycopy(prepared.candidates, 0, all, 0, promotionCount);
         if (!coupons.isEmpty()) {
             var seen = new HashSet<String>();
-            var templates = new ArrayList<Promotion>(coupons.size());
             for (int i = 0; i < coupons.size(); i++) {
                 Coupon coupon = coupons.get(i);
                 if (prepared.ids.contains(coupon.couponId()) || !seen.add(coupon.couponId())) {
@@ -56,7 +55,6 @@ public final class CartEvaluator {
                 Promotion p = coupon.promotion();
                 all[promotionCount + i] = new Candidate(
                         coupon.couponId(), p, coupon, registry.find(p.typeId()).orElse(null), promotionCount + i);
-                templates.add(p);
             }
         }
 
@@ -132,15 +130,12 @@ public final class CartEvaluator {
 
         // each offer alone (its rule on the price-layer lines, as the only member): explains why it cannot
         // apply, and bounds what it can add to any combination
-        long goods = 0;
         var entry = new ArrayList<LineState>(priced.size());
         for (LineState l : priced) {
-            goods = Math.addExact(goods, l.current);
             var copy = new LineState(l);
             copy.stageEntry = copy.current;
             entry.add(copy);
         }
-        long basePayable = goods + cart.freight();
         var aloneContext =
                 new StageContext(cart, entry, reservedMinimum, cart.freight(), policy.oneOfferPerLine(), coverage);
         var alone = new CandidateOutcome[total];
@@ -188,7 +183,7 @@ public final class CartEvaluator {
                 }
             }
             if (choice == null && searchable.size() <= BestCombination.EXACT_LIMIT) {
-                choice = search.exact(searchable, basePayable);
+                choice = search.exact(searchable);
             } else if (choice == null) {
                 mode = SearchMode.HEURISTIC;
                 choice = search.greedy(searchable);

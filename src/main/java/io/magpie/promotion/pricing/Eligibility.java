@@ -2,7 +2,6 @@ package io.magpie.promotion.pricing;
 
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.Optional;
 import java.util.Set;
 
 /** Checks that do not depend on the lines: type, time window, audience, channel, store. */
@@ -12,10 +11,6 @@ final class Eligibility {
             EnumSet.of(Stage.ACTIVITY_PRICE, Stage.PRICE_LAYER, Stage.THRESHOLD, Stage.COUPON);
 
     private Eligibility() {}
-
-    static Optional<ReasonCode> check(Candidate candidate, Cart cart) {
-        return Optional.ofNullable(reason(candidate, cart));
-    }
 
     /** Whether {@link #reason} of this candidate depends on anything but its type (window, audience, place). */
     static boolean dependsOnCart(Candidate candidate) {

@@ -20,15 +20,6 @@ final class Pipeline {
             List<GiftLine> gifts,
             long payable) {}
 
-    static Run run(
-            Cart cart,
-            List<LineState> priced,
-            List<Candidate> combination,
-            long reservedMinimum,
-            boolean oneOfferPerLine) {
-        return run(cart, priced, combination, reservedMinimum, oneOfferPerLine, null);
-    }
-
     /**
      * @param coverage lines each candidate covers (bit per line, by input order), or null to check scopes
      */
@@ -171,18 +162,8 @@ final class Pipeline {
         }
 
         Run run(Map<String, CandidateOutcome> outcomes) {
-            long sum = 0;
-            for (LineState l : lines) {
-                sum = Math.addExact(sum, l.current);
-            }
             return new Run(
-                    lines,
-                    outcomes,
-                    thresholdDiscount,
-                    couponDiscount,
-                    cart.freight() - freightLeft,
-                    gifts,
-                    sum + freightLeft);
+                    lines, outcomes, thresholdDiscount, couponDiscount, cart.freight() - freightLeft, gifts, payable());
         }
     }
 

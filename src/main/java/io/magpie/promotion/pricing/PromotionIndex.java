@@ -58,10 +58,6 @@ final class PromotionIndex {
         everywhere = all.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    List<Promotion> promotions() {
-        return promotions;
-    }
-
     /**
      * Marks {@code hits[offset + i]} for every promotion {@code i} covering at least one line (excludes
      * checked) and, when {@code masks} is given (carts of at most 64 lines), sets bit {@code k} of

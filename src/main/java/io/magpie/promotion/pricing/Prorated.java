@@ -35,11 +35,6 @@ final class Prorated extends AbstractList<Allocation> implements RandomAccess {
         this.capacities = capacities;
     }
 
-    /** The sum of the shares (no proration needed). */
-    long total() {
-        return total;
-    }
-
     private Allocation[] shares() {
         Allocation[] result = shares;
         if (result == null) {

@@ -34,11 +34,6 @@ public final class StageContext {
         this.coverage = coverage;
     }
 
-    StageContext(
-            Cart cart, List<LineState> lines, long reservedMinimum, long freightRemaining, boolean oneOfferPerLine) {
-        this(cart, lines, reservedMinimum, freightRemaining, oneOfferPerLine, null);
-    }
-
     /** The candidate whose rule runs next (its precomputed coverage answers {@link #eligible}). */
     void current(Candidate candidate) {
         if (coverage == null) {

@@ -171,7 +171,8 @@ class EnginePropertiesTests {
                 lines,
                 0,
                 request.cart().freight(),
-                request.policy().oneOfferPerLine());
+                request.policy().oneOfferPerLine(),
+                null);
         Map<String, Long> bound = new HashMap<>();
         for (Promotion p : buyGets) {
             bound.put(p.id(), BuyGetRule.upperBound(p, alone));
