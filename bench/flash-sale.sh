@@ -160,6 +160,7 @@ check_item() {
                           full join (select customer_id, held from flashsale_item_quota q where q.item_id = i.id) q using (customer_id)
                           where coalesce(r.n, 0) <> coalesce(q.held, 0))
                  from flashsale_item i where i.id = $item")
+    [[ -n $row ]] || { bench_fail "$label: item $item is not in the database"; return; }
     local stock reserved sold leased limit rows_reserved rows_sold lease_sum negative over over_quota mismatch
     IFS='|' read -r stock reserved sold leased limit rows_reserved rows_sold lease_sum negative over over_quota mismatch <<<"$row"
     problems=()

@@ -149,10 +149,29 @@ class ApiExceptionHandler {
                 HttpStatus.FORBIDDEN, "insufficient_scope", "this API key lacks the scope this operation needs"));
     }
 
+    /**
+     * A constraint the data broke is a conflict (409); a value PostgreSQL cannot store at all (SQLState
+     * class 22: a NUL character, a number out of range, bad encoding) is the request's fault (400).
+     * Modules validate their fields first; this is the backstop for what they missed.
+     */
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException e) {
         log.info("integrity violation: {}", firstLine(e.getMostSpecificCause().getMessage()));
+        if (dataException(e)) {
+            return respond(ProblemException.badRequest(
+                    "invalid_value",
+                    "a value in the request cannot be stored (a control character, or a number out of range)"));
+        }
         return respond(ProblemException.conflict("conflict", "the change conflicts with existing data"));
+    }
+
+    private static boolean dataException(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState().startsWith("22");
+            }
+        }
+        return false;
     }
 
     @ExceptionHandler(Exception.class)

@@ -158,6 +158,14 @@ class ApiConventionsIntegrationTests {
         assertThat(r.json().get("request_id").asString()).isEqualTo("trace-123");
     }
 
+    @Test
+    void aValuePostgresqlCannotStoreIsTheRequestsFaultNotAConflict() {
+        String key = key();
+        assertThat(api().post("/api/v1/test/store", key, "{\"text\": \"tea\"}").body())
+                .isEqualTo("tea");
+        assertProblem(api().post("/api/v1/test/store", key, "{\"text\": \"te\\u0000a\"}"), 400, "invalid_value");
+    }
+
     private String key() {
         return TestTenants.create(context).apiKey();
     }

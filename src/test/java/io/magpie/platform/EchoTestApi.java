@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Positive;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -18,6 +19,12 @@ import org.springframework.web.bind.annotation.RestController;
 class EchoTestApi {
 
     static final AtomicInteger CALLS = new AtomicInteger();
+
+    private final JdbcClient jdbc;
+
+    EchoTestApi(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
 
     enum Colour {
         RED,
@@ -39,5 +46,16 @@ class EchoTestApi {
     @ResponseStatus(HttpStatus.CREATED)
     EchoResponse echo(@Valid @RequestBody EchoRequest request) {
         return new EchoResponse(CALLS.incrementAndGet(), request.name(), request.colour(), Tenancy.currentTenantId());
+    }
+
+    record StoreRequest(String text) {}
+
+    /** Hands the text to PostgreSQL unchecked, as a module that forgot a check would. */
+    @PostMapping("/api/v1/test/store")
+    String store(@RequestBody StoreRequest request) {
+        return jdbc.sql("select cast(? as text)")
+                .param(request.text())
+                .query(String.class)
+                .single();
     }
 }
