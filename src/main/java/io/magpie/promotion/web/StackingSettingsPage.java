@@ -73,7 +73,7 @@ class StackingSettingsPage {
             RedirectAttributes redirect) {
         Map<String, Integer> groupCaps = new LinkedHashMap<>();
         List<GroupRow> rows = new java.util.ArrayList<>();
-        List<String> errors = new java.util.ArrayList<>();
+        boolean invalid = false;
         int n = groups == null ? 0 : groups.size();
         for (int i = 0; i < n; i++) {
             String group = groups.get(i) == null ? "" : groups.get(i).strip();
@@ -84,19 +84,17 @@ class StackingSettingsPage {
             try {
                 cap = capText.isEmpty() ? null : Integer.valueOf(capText);
             } catch (NumberFormatException e) {
-                errors.add(group + ": " + capText);
+                invalid = true;
             }
             rows.add(new GroupRow(group, cap));
             if (group.isEmpty() && capText.isEmpty()) {
                 continue;
             }
-            if (groupCaps.containsKey(group)) {
-                errors.add(group + " ×2");
-            }
+            invalid |= groupCaps.containsKey(group);
             groupCaps.put(group, cap == null ? 0 : cap);
         }
         try {
-            if (!errors.isEmpty()) {
+            if (invalid) {
                 throw ProblemException.invalidField(
                         "group_caps", "invalid_value", "a cap is a whole number and each group appears once");
             }
