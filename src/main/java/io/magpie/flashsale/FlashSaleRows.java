@@ -116,16 +116,16 @@ class FlashSaleRows {
     }
 
     Optional<Session> session(long tenantId, long id) {
-        return jdbc.sql("select " + SESSION_COLUMNS + " from flashsale_session where tenant_id = ? and id = ?")
-                .params(tenantId, id)
-                .query(FlashSaleRows::session)
-                .optional();
+        return session(tenantId, id, "");
     }
 
     /** Locks the session row for a change that must not race another one. */
     Optional<Session> sessionForUpdate(long tenantId, long id) {
-        return jdbc.sql("select " + SESSION_COLUMNS
-                        + " from flashsale_session where tenant_id = ? and id = ? for update")
+        return session(tenantId, id, " for update");
+    }
+
+    private Optional<Session> session(long tenantId, long id, String lock) {
+        return jdbc.sql("select " + SESSION_COLUMNS + " from flashsale_session where tenant_id = ? and id = ?" + lock)
                 .params(tenantId, id)
                 .query(FlashSaleRows::session)
                 .optional();
@@ -159,18 +159,6 @@ class FlashSaleRows {
         return jdbc.sql("select " + ITEM_COLUMNS
                         + " from flashsale_item where tenant_id = ? and session_id = ? order by position, id")
                 .params(tenantId, sessionId)
-                .query(FlashSaleRows::item)
-                .list();
-    }
-
-    /** Items of many sessions at once, for the live catalog. */
-    List<Item> itemsOf(List<Long> sessionIds) {
-        if (sessionIds.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql("select " + ITEM_COLUMNS
-                        + " from flashsale_item where session_id = any(?) order by session_id, position, id")
-                .param(sessionIds.toArray(Long[]::new))
                 .query(FlashSaleRows::item)
                 .list();
     }

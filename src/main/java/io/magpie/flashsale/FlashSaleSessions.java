@@ -33,6 +33,8 @@ public class FlashSaleSessions {
     static final int MAX_STOCK = 10_000_000;
     static final int MAX_LIMIT = 1000;
     static final long MAX_PRICE = 10_000_000_000L;
+    /** Session times PostgreSQL and the console can hold: years 1970 to 9999. */
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     private final FlashSaleRows rows;
     private final ReservationRows reservations;
@@ -176,6 +178,9 @@ public class FlashSaleSessions {
         get(tenantId, sessionId);
         int n = CursorPage.limit(limit);
         long after = CursorPage.after(cursor);
+        if (customerId != null && !FlashSaleReservations.ID.matcher(customerId).matches()) {
+            return new CursorPage<>(List.of(), null); // no reservation can have such a customer id
+        }
         return CursorPage.of(
                 reservations.list(tenantId, sessionId, status, customerId, n + 1, after),
                 n,
@@ -268,6 +273,8 @@ public class FlashSaleSessions {
         String name = cmd.name() == null ? "" : cmd.name().strip();
         if (name.isEmpty() || name.length() > MAX_NAME) {
             problems.add(new FieldProblem("name", "invalid_length", "name: 1–" + MAX_NAME + " characters"));
+        } else {
+            printable(name, "name", problems);
         }
         Instant starts = instant(cmd.startsAt(), "starts_at", true, problems);
         Instant ends = instant(cmd.endsAt(), "ends_at", true, problems);
@@ -316,11 +323,15 @@ public class FlashSaleSessions {
         String sku = cmd.sku() == null ? "" : cmd.sku().strip();
         if (sku.isEmpty() || sku.length() > 64) {
             problems.add(new FieldProblem("sku", "invalid_length", "sku: 1–64 characters"));
+        } else {
+            printable(sku, "sku", problems);
         }
         String name =
                 cmd.name() == null || cmd.name().isBlank() ? sku : cmd.name().strip();
         if (name.length() > MAX_NAME) {
             problems.add(new FieldProblem("name", "invalid_length", "name: at most " + MAX_NAME + " characters"));
+        } else if (!name.equals(sku)) {
+            printable(name, "name", problems);
         }
         if (cmd.flashPrice() == null) {
             problems.add(new FieldProblem("flash_price", "required", "flash_price is required (minor units)"));
@@ -364,14 +375,27 @@ public class FlashSaleSessions {
             }
             return null;
         }
+        Instant at;
         try {
-            return OffsetDateTime.parse(value.strip()).toInstant().truncatedTo(ChronoUnit.MICROS);
+            at = OffsetDateTime.parse(value.strip()).toInstant().truncatedTo(ChronoUnit.MICROS);
         } catch (DateTimeParseException e) {
             problems.add(new FieldProblem(
                     field,
                     "invalid_format",
                     field + " must be an ISO-8601 time with offset, e.g. 2026-11-11T20:00:00+08:00"));
             return null;
+        }
+        if (at.isBefore(Instant.EPOCH) || at.isAfter(LATEST)) {
+            problems.add(new FieldProblem(field, "out_of_range", field + " must be between 1970 and 9999"));
+            return null;
+        }
+        return at;
+    }
+
+    /** Text PostgreSQL stores as typed and the console shows: no control characters (NUL is refused by the database). */
+    private static void printable(String value, String field, List<FieldProblem> problems) {
+        if (value.chars().anyMatch(Character::isISOControl)) {
+            problems.add(new FieldProblem(field, "invalid_format", field + " must not contain control characters"));
         }
     }
 

@@ -56,14 +56,8 @@ class NaiveReservationsBenchmarkEndpoint {
             @PathVariable long item,
             @RequestBody ReserveCommand body,
             @RequestHeader(name = "Idempotency-Key", required = false) String key) {
-        if (body == null || body.customerId() == null || body.customerId().isBlank()) {
-            throw ProblemException.invalidField("customer_id", "required", "customer_id is required");
-        }
+        FlashSaleReservations.valid(body, key);
         int quantity = body.quantity() == null ? 1 : body.quantity();
-        if (quantity < 1 || quantity > FlashSaleReservations.MAX_QUANTITY) {
-            throw ProblemException.invalidField(
-                    "quantity", "out_of_range", "quantity must be between 1 and " + FlashSaleReservations.MAX_QUANTITY);
-        }
         long tenantId = Tenancy.currentTenantId();
         NaiveReservation r;
         try {

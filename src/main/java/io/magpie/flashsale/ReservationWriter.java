@@ -10,6 +10,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.postgresql.util.PSQLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -168,26 +169,34 @@ class ReservationWriter implements SmartLifecycle {
 
     /** The lease row was gone (reclaimed from this node) or held fewer units than memory thought. */
     private static boolean leaseRefused(Throwable e) {
-        String message = rootMessage(e);
-        return message.contains(LEASE_MISSING)
-                || message.contains("flashsale_stock_lease_no_overdraw")
-                || message.contains("flashsale_item_leased_check");
+        String constraint = constraint(e);
+        return LEASE_MISSING.equals(constraint)
+                || "flashsale_stock_lease_no_overdraw".equals(constraint)
+                || "flashsale_item_leased_check".equals(constraint);
     }
 
-    /** The problem a reservation refused by the database gets: what the constraint protects. */
+    /**
+     * The problem a reservation refused by the database gets: what the violated constraint protects.
+     * Decided by the constraint's name, never by the message text (its detail echoes the row, which
+     * holds the customer id, the SKU and the item name).
+     */
     private static ProblemException refusal(Throwable e) {
-        String message = String.valueOf(rootMessage(e));
-        if (message.contains("flashsale_reservation_key")) {
-            return new ProblemException(
-                    HttpStatus.CONFLICT, DUPLICATE_KEY, "a reservation with this Idempotency-Key exists");
+        String constraint = constraint(e);
+        if (constraint == null) {
+            return unavailable();
         }
-        if (message.contains("quota")) {
-            return FlashSaleProblems.refused(Refusal.LIMIT_REACHED);
-        }
-        if (message.contains("oversell") || message.contains("lease")) {
-            return FlashSaleProblems.refused(Refusal.SOLD_OUT);
-        }
-        return unavailable();
+        return switch (constraint) {
+            case "flashsale_reservation_key" ->
+                new ProblemException(
+                        HttpStatus.CONFLICT, DUPLICATE_KEY, "a reservation with this Idempotency-Key exists");
+            case "flashsale_item_quota_limit", "flashsale_session_quota_limit" ->
+                FlashSaleProblems.refused(Refusal.LIMIT_REACHED);
+            case "flashsale_item_no_oversell",
+                    "flashsale_item_leased_check",
+                    "flashsale_stock_lease_no_overdraw",
+                    LEASE_MISSING -> FlashSaleProblems.refused(Refusal.SOLD_OUT);
+            default -> unavailable();
+        };
     }
 
     private static String sqlState(Throwable e) {
@@ -199,12 +208,20 @@ class ReservationWriter implements SmartLifecycle {
         return null;
     }
 
-    private static String rootMessage(Throwable e) {
-        StringBuilder sb = new StringBuilder();
+    /**
+     * The name of the constraint (or unique index) PostgreSQL refused the write with, or
+     * {@link #LEASE_MISSING} for the refusal {@link ReservationRows#insertBatch} raises itself.
+     */
+    private static String constraint(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            sb.append(t.getMessage()).append('\n');
+            if (t instanceof PSQLException pg && pg.getServerErrorMessage() != null) {
+                return pg.getServerErrorMessage().getConstraint();
+            }
+            if (t instanceof SQLException sql && LEASE_MISSING.equals(sql.getMessage())) {
+                return LEASE_MISSING;
+            }
         }
-        return sb.toString();
+        return null;
     }
 
     static ProblemException unavailable() {

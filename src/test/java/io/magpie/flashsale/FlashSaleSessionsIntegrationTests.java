@@ -41,6 +41,46 @@ class FlashSaleSessionsIntegrationTests {
                 .isEqualTo("session_has_no_items");
     }
 
+    /** Input PostgreSQL cannot store is refused as a field problem, not as the database's error (a 409 conflict). */
+    @Test
+    void timesOutOfRangeAndControlCharactersAreFieldProblems() {
+        var f = FlashSaleFixture.create(context);
+        String sessions = "/api/v1/flash-sales/sessions";
+        for (String[] bad : new String[][] {
+            {"+300000-01-01T00:00:00Z", "+300000-01-02T00:00:00Z", "starts_at"},
+            {"-5000-01-01T00:00:00Z", "2030-01-02T00:00:00Z", "starts_at"},
+            {"2030-01-01T00:00:00Z", "+999999999-01-02T00:00:00Z", "ends_at"}
+        }) {
+            var r = f.post(sessions, """
+                    {"name": "x", "starts_at": "%s", "ends_at": "%s"}""".formatted(bad[0], bad[1]));
+            assertThat(r.status()).as(r.toString()).isEqualTo(400);
+            assertThat(r.contentType()).startsWith("application/problem+json");
+            assertThat(r.json().get("errors").get(0).get("field").asString()).isEqualTo(bad[2]);
+            assertThat(r.json().get("errors").get(0).get("code").asString()).isEqualTo("out_of_range");
+        }
+        var nul = f.post(sessions, """
+                {"name": "a\\u0000b", "starts_at": "2030-01-01T00:00:00Z", "ends_at": "2030-01-02T00:00:00Z"}""");
+        assertThat(nul.status()).as(nul.toString()).isEqualTo(400);
+        assertThat(nul.json().get("errors").get(0).get("field").asString()).isEqualTo("name");
+
+        long session = f.createSession(
+                Instant.now().plus(Duration.ofHours(1)), Instant.now().plus(Duration.ofHours(2)), null);
+        var sku = f.post(sessions + "/" + session + "/items", """
+                {"sku": "a\\u0000b", "flash_price": 1, "stock": 1}""");
+        assertThat(sku.status()).as(sku.toString()).isEqualTo(400);
+        assertThat(sku.json().get("errors").get(0).get("field").asString()).isEqualTo("sku");
+        var name = f.post(sessions + "/" + session + "/items", """
+                {"sku": "tea", "name": "tea\\u0000", "flash_price": 1, "stock": 1}""");
+        assertThat(name.status()).as(name.toString()).isEqualTo(400);
+        assertThat(name.json().get("errors").get(0).get("field").asString()).isEqualTo("name");
+
+        var filtered = f.get(sessions + "/" + session + "/reservations?customer_id=a%00b");
+        assertThat(filtered.status()).as(filtered.toString()).isEqualTo(200);
+        assertThat(filtered.json().get("items")).isEmpty();
+        assertThat(f.count("select count(*) from flashsale_session where tenant_id = ?", f.tenant.id()))
+                .isEqualTo(1);
+    }
+
     @Test
     void itemsChangeUntilTheStartAndThenOnlyCancelling() {
         var f = FlashSaleFixture.create(context);

@@ -47,5 +47,10 @@ class NaiveReservationsBenchmarkEndpointTests {
                         .status())
                 .isEqualTo(404);
         assertThat(f.post(path, "{}").status()).isEqualTo(400);
+        // the same checks as the real endpoint: a key PostgreSQL's index cannot hold is a 400, not a 500
+        var longKey = f.post(path, "{\"customer_id\": \"c-3\"}", "Idempotency-Key", "k".repeat(3000));
+        assertThat(longKey.status()).as(longKey.toString()).isEqualTo(400);
+        assertThat(longKey.code()).isEqualTo("invalid_idempotency_key");
+        assertThat(f.post(path, "{\"customer_id\": \"c 3\"}").code()).isEqualTo("validation_failed");
     }
 }

@@ -111,13 +111,20 @@ class FlashSalePages {
             @RequestParam(required = false) Integer perCustomerLimit,
             RedirectAttributes redirect,
             Locale locale) {
+        String currency = tenants.get(Tenancy.currentTenantId()).currency();
         return act(
                 () -> {
                     sessions.addItem(
                             Tenancy.currentTenantId(),
                             id,
                             new ItemCommand(
-                                    sku, name, minor(originalPrice), minor(flashPrice), stock, perCustomerLimit, null));
+                                    sku,
+                                    name,
+                                    minor(originalPrice, currency),
+                                    minor(flashPrice, currency),
+                                    stock,
+                                    perCustomerLimit,
+                                    null));
                     return id;
                 },
                 "flashsale.notice.itemAdded",
@@ -138,6 +145,7 @@ class FlashSalePages {
             @RequestParam(required = false) Integer perCustomerLimit,
             RedirectAttributes redirect,
             Locale locale) {
+        String currency = tenants.get(Tenancy.currentTenantId()).currency();
         return act(
                 () -> {
                     sessions.updateItem(
@@ -145,7 +153,13 @@ class FlashSalePages {
                             id,
                             item,
                             new ItemCommand(
-                                    sku, name, minor(originalPrice), minor(flashPrice), stock, perCustomerLimit, null));
+                                    sku,
+                                    name,
+                                    minor(originalPrice, currency),
+                                    minor(flashPrice, currency),
+                                    stock,
+                                    perCustomerLimit,
+                                    null));
                     return id;
                 },
                 "flashsale.notice.itemUpdated",
@@ -277,14 +291,23 @@ class FlashSalePages {
         }
     }
 
-    /** "9.90" (major units, as typed) to 990 minor units; unparsable stays a validation problem. */
-    static Long minor(String major) {
+    /**
+     * "9.90" (major units, as typed and as the form shows them) to 990 minor units, with the
+     * currency's own minor digits (0 for JPY); unparsable stays a validation problem.
+     */
+    static Long minor(String major, String currency) {
         if (major == null || major.isBlank()) {
             return null;
         }
+        int digits;
+        try {
+            digits = Math.max(0, java.util.Currency.getInstance(currency).getDefaultFractionDigits());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            digits = 2;
+        }
         try {
             return new java.math.BigDecimal(major.strip())
-                    .movePointRight(2)
+                    .movePointRight(digits)
                     .setScale(0, java.math.RoundingMode.UNNECESSARY)
                     .longValueExact();
         } catch (ArithmeticException | NumberFormatException e) {
