@@ -56,16 +56,17 @@ class SkuLookupIntegrationTests {
      * conflict on a read): such a code is simply not in the catalog.
      */
     @Test
-    void aSkuCodeWithANulCharacterIsUnknownNotAServerError() {
+    void aSkuCodeWithANulCharacterIsNotFoundByTheLookupAndRefusedByTheApis() {
         assertThat(skus.find(f.tenant.id(), List.of("cup", "cup\u0000"))).containsOnlyKeys("cup");
 
+        // the APIs refuse such a code up front, naming the field
         Api.Response batch = f.post("/api/v1/skus/promotions", "{\"skus\": [\"cup\\u0000\"]}");
-        assertThat(batch.status()).as(batch.toString()).isEqualTo(200);
-        assertThat(batch.json().get("unknown_skus").get(0).asString()).isEqualTo("cup\u0000");
+        assertThat(batch.status()).as(batch.toString()).isEqualTo(400);
+        assertThat(batch.json().get("errors").get(0).get("field").asString()).isEqualTo("skus[0]");
 
         Api.Response cart = f.post("/api/v1/carts/evaluate", """
                 {"lines": [{"line_id": "1", "sku": "cup\\u0000", "quantity": 1, "unit_price": 1500}]}""");
-        assertThat(cart.status()).as(cart.toString()).isEqualTo(200);
-        assertThat(cart.json().get("unknown_skus").get(0).asString()).isEqualTo("cup\u0000");
+        assertThat(cart.status()).as(cart.toString()).isEqualTo(400);
+        assertThat(cart.code()).isEqualTo("validation_failed");
     }
 }
